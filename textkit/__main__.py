@@ -1,0 +1,5 @@
+"""Allow ``python -m textkit``."""
+
+from textkit.cli import main
+
+main()
