@@ -83,9 +83,7 @@ def read_aliases(folder: Path) -> dict[str, str]:
     return aliases
 
 
-def load_corpus(
-    source: str | Path | None = None, *, use_cache: bool = True, warn: Warn = _ignore
-) -> Corpus:
+def load_corpus(source: str | Path | None = None, *, use_cache: bool = True, warn: Warn = _ignore) -> Corpus:
     """Load the bundled corpus (default), a file, a folder of .txt files, or ``-`` for stdin."""
     cache = cache_mod.Cache(enabled=use_cache)
     files = resolve_sources(source)

@@ -95,9 +95,7 @@ class Document:
             "author": self.author,
             "book": self.book,
             "chapter": self.chapter,
-            "paragraphs": [
-                [p.index, p.start, p.end, p.kind, p.section, p.words] for p in self.paragraphs
-            ],
+            "paragraphs": [[p.index, p.start, p.end, p.kind, p.section, p.words] for p in self.paragraphs],
             "markers": [asdict(m) for m in self.markers],
             "notes": [asdict(n) for n in self.notes],
         }

@@ -138,7 +138,9 @@ def _markers(text: str, paragraphs: list[Paragraph], notes_by_para: dict[int, No
         note = notes_by_para.get(p.index)
         for m in blocks.MARKER_RE.finditer(p.text):
             markers.append(
-                Marker(m.group(1), p.start + m.start(), p.start + m.end(), p.index, note.label if note else None)
+                Marker(
+                    m.group(1), p.start + m.start(), p.start + m.end(), p.index, note.label if note else None
+                )
             )
     return markers
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import click
-
 from textkit.cli.app import AppState, cli, output_options, pass_state
 from textkit.output import Column, Row, cell
 
