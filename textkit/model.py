@@ -45,7 +45,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One non-empty line of the document; ``index`` counts non-empty lines from 0."""
+    """One non-empty line of the document; ``index`` counts non-empty lines from 0, ``doc`` names it."""
 
     index: int
     start: int
@@ -54,6 +54,7 @@ class Paragraph:
     section: str | None
     words: int
     text: str = field(default="", compare=False, repr=False)
+    doc: str = ""
 
 
 @dataclass
@@ -105,7 +106,7 @@ class Document:
         cls, payload: dict[str, Any], *, name: str, text: str, digest: str, encoding: str
     ) -> Document:
         paragraphs = [
-            Paragraph(i, s, e, k, sec, w, text[s:e]) for i, s, e, k, sec, w in payload["paragraphs"]
+            Paragraph(i, s, e, k, sec, w, text[s:e], name) for i, s, e, k, sec, w in payload["paragraphs"]
         ]
         return cls(
             name=name,

@@ -157,7 +157,7 @@ def parse_document(text: str, name: str = "<text>", digest: str = "", encoding: 
     for index, ((start, end), line, kind) in enumerate(zip(spans, lines, kinds, strict=True)):
         if kind == HEADING:
             section = line
-        paragraphs.append(Paragraph(index, start, end, kind, section, count_words(line), line))
+        paragraphs.append(Paragraph(index, start, end, kind, section, count_words(line), line, name))
         if kind in (NOTE, AUTHOR_NOTE):
             m = _NOTE.match(line)
             label = m.group(1) + m.group(2)
