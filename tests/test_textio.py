@@ -1,0 +1,91 @@
+"""Decoding: UTF-8 with or without BOM, LF or CRLF, a cp1252 fallback with a warning, binary refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CHAPTER
+
+from textkit.cache import Cache
+from textkit.corpus import load_corpus, load_document
+from textkit.errors import DataError
+from textkit.textio import decode_bytes, looks_binary
+
+SAMPLE = (
+    "Jane Historian\nA Short History\n3. The quarrel\n\n“Enough,” said Trotsky’s friend.[1]\n\n1. Letters.\n"
+)
+
+
+def test_plain_utf8() -> None:
+    decoded = decode_bytes(SAMPLE.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.warning) == (SAMPLE, "utf-8", None)
+
+
+def test_bom_is_dropped_so_offsets_match_the_visible_text() -> None:
+    decoded = decode_bytes(b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"))
+    assert decoded.text == SAMPLE
+    assert decoded.encoding == "utf-8-sig"
+    assert decoded.warning is None
+
+
+def test_cp1252_falls_back_with_a_one_line_warning() -> None:
+    data = SAMPLE.encode("cp1252")
+    assert b"\x93" in data  # a curly quote in cp1252 is not valid UTF-8
+    decoded = decode_bytes(data, "old.txt")
+    assert decoded.text == SAMPLE
+    assert decoded.encoding == "cp1252"
+    assert decoded.warning == "old.txt: not valid UTF-8, read as cp1252"
+
+
+def test_crlf_is_kept_in_the_text() -> None:
+    data = SAMPLE.replace("\n", "\r\n").encode("utf-8")
+    assert decode_bytes(data).text == SAMPLE.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02binary",
+        b"PK\x03\x04" + bytes(range(256)),
+        "UTF-16 text".encode("utf-16"),
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 64,
+    ],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    assert looks_binary(data)
+    with pytest.raises(DataError, match=r"^blob\.bin: looks like a binary file, not text$"):
+        decode_bytes(data, "blob.bin")
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"plain text\n", b"tab\tand\x0cform feed\r\n", SAMPLE.encode("cp1252")]
+)
+def test_text_is_not_binary(data: bytes) -> None:
+    assert not looks_binary(data)
+
+
+def test_bom_crlf_cp1252_variants_parse_like_the_original(tmp_path: Path) -> None:
+    """The same chapter in four encodings/line-endings yields the same paragraphs, notes and markers."""
+    text = CHAPTER.read_text(encoding="utf-8")
+    original = load_document(text.encode("utf-8"), "lf.txt", Cache(enabled=False))
+    variants = {
+        "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+        "bom-crlf.txt": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        "cp1252.txt": text.encode("cp1252"),
+    }
+    for name, data in variants.items():
+        warnings: list[str] = []
+        doc = load_document(data, name, Cache(enabled=False), warnings.append)
+        assert [(p.kind, p.text) for p in doc.paragraphs] == [(p.kind, p.text) for p in original.paragraphs]
+        assert [n.label for n in doc.notes] == [n.label for n in original.notes]
+        assert all(doc.text[m.start : m.end] == f"[{m.label}]" for m in doc.markers)
+        assert warnings == (["cp1252.txt: not valid UTF-8, read as cp1252"] if name == "cp1252.txt" else [])
+
+
+def test_load_corpus_reports_binary_as_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(DataError, match=r"image\.txt: looks like a binary file"):
+        load_corpus(path)
