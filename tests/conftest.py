@@ -48,7 +48,7 @@ def run_cli() -> RunCli:
         env: Mapping[str, str] | None = None,
     ) -> Result:
         state = AppState(is_tty=tty, width=120 if tty else None)
-        return CliRunner().invoke(cli, list(args), input=input, env=env, obj=state)
+        return CliRunner().invoke(cli, list(args), input=input, env=env, obj=state, prog_name="textkit")
 
     return run
 
