@@ -1,0 +1,182 @@
+"""Who gets to speak: quotations, quoted words and mentions per person.
+
+The aggregations are pure functions over ``Quote`` and ``Mention`` records, so they hold whatever
+the engines that find those records produce. pandas is imported inside them only: the command line
+must start without it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from textkit.parse import count_words
+from textkit.people import Mention, canonical_name, find_mentions
+from textkit.quotes import QUOTE, Quote, find_quotes
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from textkit.model import Corpus
+
+SORTS = ("quotes", "words", "mentions", "name")
+COLUMNS = ["person", "quotes", "words", "share", "mentions", "first", "last"]
+_PLACE_COLUMNS = ["first_doc", "first_paragraph", "last_doc", "last_paragraph"]
+_TIEBREAK = {"quotes": ["quotes", "mentions", "words"], "words": ["words", "quotes", "mentions"]}
+_TIEBREAK["mentions"] = ["mentions", "quotes", "words"]
+
+
+def spoken(quotes: Sequence[Quote]) -> list[Quote]:
+    """Attributed quotations: quoted terms and quotations without a speaker do not speak for anyone."""
+    return [q for q in quotes if q.type == QUOTE and q.speaker]
+
+
+def _events(quotes: Sequence[Quote], mentions: Sequence[Mention], doc_rank: dict[str, int]) -> pd.DataFrame:
+    """One row per attributed quotation or mention: who, where, and what it adds."""
+    import pandas as pd
+
+    rows = [(q.speaker, q.doc, q.paragraph, q.start, 1, count_words(q.text), 0) for q in spoken(quotes)]
+    rows += [(m.person, m.doc, m.paragraph, m.start, 0, 0, 1) for m in mentions]
+    frame = pd.DataFrame(rows, columns=["person", "doc", "paragraph", "start", "quotes", "words", "mentions"])
+    frame["rank"] = frame["doc"].map(doc_rank).fillna(len(doc_rank)).astype(int)
+    frame["at_doc"], frame["at_paragraph"] = frame["doc"], frame["paragraph"]
+    return frame.sort_values(["rank", "start"], kind="stable")
+
+
+def _place(doc: str, paragraph: int, multi_doc: bool) -> str:
+    return f"{doc} ¶{paragraph}" if multi_doc else f"¶{paragraph}"
+
+
+def speaker_table(
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    *,
+    doc_order: Sequence[str] | None = None,
+    by_doc: bool = False,
+) -> pd.DataFrame:
+    """Per person (per document with ``by_doc``): quotes, words, share of quoted words, mentions, first/last.
+
+    ``share`` is the person's quoted words over the words of every quotation (attributed or not) in
+    the same scope, so the unattributed remainder stays visible. Places are ``¶paragraph``, with the
+    document name when the corpus has several.
+    """
+    import pandas as pd
+
+    order = list(doc_order) if doc_order is not None else list(dict.fromkeys(
+        [q.doc for q in quotes] + [m.doc for m in mentions]))  # fmt: skip
+    events = _events(quotes, mentions, {d: i for i, d in enumerate(order)})
+    keys = ["doc", "person"] if by_doc else ["person"]
+    if events.empty:
+        return pd.DataFrame(columns=keys + COLUMNS[1:] + _PLACE_COLUMNS)
+    grouped = events.groupby(keys, sort=False)
+    table = grouped[["quotes", "words", "mentions"]].sum()
+    first, last = grouped[["at_doc", "at_paragraph"]].first(), grouped[["at_doc", "at_paragraph"]].last()
+    table[["first_doc", "first_paragraph"]] = first.to_numpy()
+    table[["last_doc", "last_paragraph"]] = last.to_numpy()
+    table = table.reset_index()
+    totals = _quoted_words(quotes, by_doc)
+    scope = table["doc"] if by_doc else pd.Series([None] * len(table))
+    table["share"] = [
+        w / totals.get(s, 0) if totals.get(s, 0) else 0.0 for w, s in zip(table["words"], scope, strict=True)
+    ]
+    multi = len(order) > 1 and not by_doc
+    for end in ("first", "last"):
+        pairs = zip(table[f"{end}_doc"], table[f"{end}_paragraph"], strict=True)
+        table[end] = [_place(d, p, multi) for d, p in pairs]
+    return sort_speakers(table[keys + COLUMNS[1:] + _PLACE_COLUMNS], "quotes")
+
+
+def _quoted_words(quotes: Sequence[Quote], by_doc: bool) -> Counter[str | None]:
+    totals: Counter[str | None] = Counter()
+    for q in quotes:
+        if q.type == QUOTE:
+            totals[q.doc if by_doc else None] += count_words(q.text)
+    return totals
+
+
+def sort_speakers(
+    table: pd.DataFrame, by: str = "quotes", top: int | None = None, minimum: int = 0
+) -> pd.DataFrame:
+    """Sort by ``by`` (ties: quotes, then mentions, then name); ``minimum`` applies to that count
+    (to quotes when sorting by name); ``top`` keeps the first N (per document when there are docs)."""
+    if by not in SORTS:
+        raise ValueError(f"unknown sort: {by}")
+    counted = "quotes" if by == "name" else by
+    table = table[table[counted] >= minimum]
+    columns = ["person"] if by == "name" else [*_TIEBREAK[by], "person"]
+    ascending = [True] if by == "name" else [False] * (len(columns) - 1) + [True]
+    if "doc" in table.columns:
+        rank = {d: i for i, d in enumerate(dict.fromkeys(table["doc"]))}
+        table = table.assign(_rank=table["doc"].map(rank))
+        table = table.sort_values(["_rank", *columns], ascending=[True, *ascending], kind="stable")
+        table = table.drop(columns="_rank")
+        return (table.groupby("doc", sort=False).head(top) if top else table).reset_index(drop=True)
+    table = table.sort_values(columns, ascending=ascending, kind="stable")
+    return (table.head(top) if top else table).reset_index(drop=True)
+
+
+def table_records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """Plain Python rows (no numpy scalars) for the output layer."""
+    return [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One person: the counts row, the quotations attributed to them and where they are named most."""
+
+    person: str
+    counts: dict[str, Any]
+    quotations: list[Quote]
+    places: list[dict[str, Any]]
+
+
+def speaker_profile(
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    person: str,
+    *,
+    doc_order: Sequence[str] | None = None,
+    places: int = 5,
+) -> Profile:
+    """The person's row of ``speaker_table``, their quotations and the paragraphs naming them most."""
+    table = speaker_table(quotes, mentions, doc_order=doc_order)
+    rows = table_records(table[table["person"] == person])
+    counts = rows[0] if rows else {"person": person, "quotes": 0, "words": 0, "share": 0.0, "mentions": 0}
+    own = [q for q in spoken(quotes) if q.speaker == person]
+    named = Counter((m.doc, m.paragraph) for m in mentions if m.person == person)
+    top = sorted(named.items(), key=lambda kv: -kv[1])[:places]
+    return Profile(person, counts, own, [{"doc": d, "paragraph": p, "mentions": n} for (d, p), n in top])
+
+
+def known_people(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> list[str]:
+    return sorted({q.speaker for q in spoken(quotes) if q.speaker} | {m.person for m in mentions})
+
+
+def find_person(corpus: Corpus, name: str, people: Sequence[str]) -> str | None:
+    """The canonical person for a typed name: the people engine first, then a case-insensitive match."""
+    canonical = canonical_name(corpus, name)
+    if canonical:
+        return canonical
+    folded = name.casefold()
+    return next((p for p in people if p.casefold() == folded), None)
+
+
+def corpus_records(corpus: Corpus) -> tuple[list[Quote], list[Mention]]:
+    """Quotations and mentions of a corpus, speakers put under the same canonical names as mentions."""
+    quotes = [_canonical_speaker(corpus, q) for q in find_quotes(corpus)]
+    return quotes, find_mentions(corpus)
+
+
+def _canonical_speaker(corpus: Corpus, quote: Quote) -> Quote:
+    if not quote.speaker:
+        return quote
+    name = canonical_name(corpus, quote.speaker)
+    if not name or name == quote.speaker:
+        return quote
+    return replace(quote, speaker=name)
