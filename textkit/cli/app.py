@@ -19,6 +19,8 @@ from textkit.errors import TextkitError
 from textkit.output import FORMATS, Column, Row, TableRenderer, Terminal, emit
 
 PROG = "textkit"
+# click >= 8.2 signals a bare ``textkit`` with this error; its message is the whole help text.
+_NO_ARGS_IS_HELP: type | tuple[()] = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def warn(message: str) -> None:
@@ -131,6 +133,9 @@ def _run_guarded(run: Callable[[], Any], debug: bool) -> int:
         warn("aborted")
         return 1
     except click.ClickException as exc:
+        if isinstance(exc, _NO_ARGS_IS_HELP):
+            exc.show()
+            return exc.exit_code
         if debug:
             raise
         where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
