@@ -256,3 +256,11 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert proc.stdout.startswith("Usage: textkit")
     assert proc.stderr == ""
+
+
+def test_bare_command_shows_help_not_a_squashed_error(run_cli: RunCli) -> None:
+    result = run_cli([])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Usage: textkit [OPTIONS] COMMAND")
+    assert "\nCommands:\n" in result.stderr and "error" not in result.stderr.splitlines()[0]
