@@ -28,7 +28,7 @@ from textkit.corpus import load_document, resolve_sources
 from textkit.errors import DataError
 from textkit.model import RUNNING_TEXT, Document
 from textkit.textio import decode_bytes
-from textkit.tokens import normalize
+from textkit.tokens import fast_span_tokenize, normalize
 
 INDEX_VERSION = 1
 KINDS = ("title", "heading", "body", "block", "author_note", "note", "updated")
@@ -170,9 +170,6 @@ class _Builder:
     def __init__(self) -> None:
         from array import array
 
-        from textkit.tokens import nltk_tokenizer
-
-        self.tokenizer = nltk_tokenizer()
         self.cols = {name: array("i") for name in TOKEN_ARRAYS + PARA_ARRAYS}
         self.form_ids: dict[str, int] = {}
         self.section_ids: dict[str, int] = {}
@@ -193,9 +190,7 @@ class _Builder:
                 strict=True,
             ):
                 c[name].append(value)
-            for s, e in self.tokenizer.span_tokenize(p.text):
-                if p.text[s] == "[":
-                    continue
+            for s, e in fast_span_tokenize(p.text):
                 start, end = p.start + s, p.start + e
                 c["start"].append(start)
                 c["end"].append(end)
@@ -261,7 +256,7 @@ class _Builder:
 
 
 def build_index(documents: Sequence[Document], progress: Progress = _ignore) -> WordIndex:
-    """Tokenize every paragraph of the documents with nltk and index the tokens, in memory."""
+    """Tokenize every paragraph of the documents and index the tokens, in memory."""
     meta, blob = _build(((d, None) for d in documents), len(documents), progress)
     return WordIndex(meta, blob, [d.text for d in documents])
 

@@ -1,0 +1,69 @@
+"""Word tokens: nltk spans, the warm-path twin that avoids importing nltk, and the word rules."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textkit.tokens import TOKEN_PATTERN, fast_span_tokenize, fold, query_tokens, span_tokenize
+
+
+def words(text: str) -> list[str]:
+    return [text[s:e] for s, e in span_tokenize(text)]
+
+
+def test_possessive_splits_but_contraction_stays_one_word() -> None:
+    assert words("Trotsky’s view, don’t go") == ["Trotsky", "’s", "view", "don’t", "go"]
+    assert words("it's Lenin's") == ["it", "'s", "Lenin", "'s"]
+
+
+def test_markers_and_punctuation_are_not_words() -> None:
+    assert words("the congress. [12] Trotsky. [1*]") == ["the", "congress", "Trotsky"]
+
+
+def test_hyphenated_compounds_and_numbers() -> None:
+    assert words("co-ordinate the 1922-3 right-wing – left") == [
+        "co-ordinate",
+        "the",
+        "1922-3",
+        "right-wing",
+        "left",
+    ]
+
+
+def test_query_tokens_keep_wildcards() -> None:
+    text = "bureaucra* c?t"
+    assert [text[s:e] for s, e in query_tokens(text)] == ["bureaucra*", "c?t"]
+
+
+def test_fold_normalises_case_and_apostrophes() -> None:
+    assert fold("Don’t") == fold("don't") == "don't"
+
+
+def test_the_pattern_is_the_one_nltk_uses(chapter_text: str) -> None:
+    assert span_tokenize(chapter_text) == fast_span_tokenize(chapter_text)
+    assert "[" in TOKEN_PATTERN
+
+
+@given(st.text())
+def test_spans_slice_to_tokens_in_order(text: str) -> None:
+    spans = span_tokenize(text)
+    assert spans == fast_span_tokenize(text)
+    previous_end = 0
+    for start, end in spans:
+        token = text[start:end]
+        assert start >= previous_end and end > start
+        assert token.strip() == token and not token.startswith("[")
+        assert any(c.isalnum() for c in token)
+        previous_end = end
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Trotsky", "’s", " ", "don’t", "[3]", ".", "-", "co-op", "\n", "'"]), max_size=30
+    )
+)
+def test_tokens_of_joined_pieces_never_cross_white_space(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for start, end in span_tokenize(text):
+        assert not any(c.isspace() for c in text[start:end])
