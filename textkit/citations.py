@@ -25,7 +25,9 @@ PARTIAL = "partial"
 
 PageRange = tuple[int, int]
 
-_PREFIX = re.compile(r"^(see also|see|cf\.?|compare|quoted (?:in|by)|cited (?:in|by))\s+", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^((?:[^,;:()]*?\s)?(?:see also|see|cf\.?|compare|quoted (?:in|by)|cited (?:in|by)))\s+", re.IGNORECASE
+)
 _IBID = re.compile(r"^ib(?:id|idem)\b\.?\s*,?\s*", re.IGNORECASE)
 _OP_CIT = re.compile(r"^op\.?\s*cit\.?$", re.IGNORECASE)
 _VOLUME = re.compile(
@@ -48,6 +50,7 @@ _INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
 _PARTICLES = frozenset({"de", "von", "van", "der", "la", "le", "du", "di", "da", "del"})
 _NAME_MAX_WORDS = 4
+_PROSE_MIN_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,13 @@ def _is_name(text: str, strict: bool) -> bool:
         surnames = [w for w in others if w not in _PARTICLES]
         return len(surnames) == 1 and (len(words) == 1 or bool(initials))
     return bool(others)
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence rather than a title: long, and mostly lower-case words."""
+    words = text.split()
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= _PROSE_MIN_WORDS and lower * 2 > len(words)
 
 
 def _publication(text: str, need_place: bool = False) -> tuple[str | None, int | None] | None:
@@ -267,6 +277,9 @@ def parse_citation(raw: str) -> Citation:
     if ibid:
         extra = [f"not understood: {h}" for h in parts.head]
         return Citation(raw, IBID, prefix, volume=parts.volume, pages=parts.pages, flags=(*flags, *extra))
+    if parts.head and _is_prose(parts.head[0]):
+        flags.append("reads as prose, not a citation this parser understands")
+        return Citation(raw, UNPARSED, prefix, volume=parts.volume, pages=parts.pages, flags=tuple(flags))
     head, date, year = _date_from_head(parts.head)
     head, place, pub_year = _publication_from_head(head)
     author, work = _author_and_work(head, parts.op_cit, periodical=date is not None)
