@@ -45,9 +45,8 @@ NONE = Attribution(None, None, None, 0.0, False)
 
 @dataclass
 class Context:
-    """What the sieves may read: the local narration (quotes masked), names and salience."""
+    """What the sieves may know beyond the sentence: names, aliases, salience, the last speaker."""
 
-    text: str
     known: set[str]
     aliases: Mapping[str, str]
     salience: Salience

@@ -89,7 +89,7 @@ def load_corpus(source: str | Path | None = None, *, use_cache: bool = True, war
     files = resolve_sources(source)
     if files is None:
         data = sys.stdin.buffer.read()
-        return Corpus([load_document(data, "<stdin>", cache, warn)], {}, STDIN)
+        return Corpus([load_document(data, "<stdin>", cache, warn)], {}, STDIN, cache)
     documents = [load_document(_read(f), f.name, cache, warn) for f in files]
     folder = files[0].parent
-    return Corpus(documents, read_aliases(folder), str(source or BUNDLED_CORPUS))
+    return Corpus(documents, read_aliases(folder), str(source or BUNDLED_CORPUS), cache)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from textkit.cache import Cache
+
 # Paragraph kinds, in reading order of a chapter.
 TITLE = "title"
 HEADING = "heading"
@@ -124,11 +126,13 @@ class Document:
 
 @dataclass
 class Corpus:
-    """The documents a command works on, in order, plus optional per-corpus knowledge (aliases)."""
+    """The documents a command works on, in order, per-corpus knowledge (aliases) and the cache that
+    analyses of it may use."""
 
     documents: list[Document]
     aliases: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    cache: Cache = field(default_factory=lambda: Cache(enabled=False), repr=False, compare=False)
 
     def document(self, name: str) -> Document | None:
         return next((d for d in self.documents if d.name == name), None)

@@ -112,6 +112,8 @@ def _governed(text: str, cand: Candidate) -> bool:
     word, gap = _previous_word(text, cand.start)
     if re.search(r"[,;:(–—]", gap):
         return False
+    if re.search(r"[’']s\s*$", text[: cand.start]):
+        return True
     return word in PREPOSITIONS or word in DETERMINERS or word.endswith("ing")
 
 

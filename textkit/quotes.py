@@ -23,7 +23,6 @@ from textkit.attribution import (
     fallback,
     is_term_cue,
 )
-from textkit.cache import Cache
 from textkit.cues import is_cue_verb
 from textkit.model import AUTHOR_NOTE, BLOCK, BODY, Corpus, Document, Paragraph
 from textkit.names import capitalised_inside_sentences, tokens
@@ -116,7 +115,7 @@ class _Builder:
         self.next_id = first_id
         self.known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
         self.notes = {n.label: doc.note_text(n) for n in doc.notes}
-        self.ctx = Context("", self.known, aliases, Salience())
+        self.ctx = Context(self.known, aliases, Salience())
         self.quotes: list[Quote] = []
         self.last_sentence = ""
 
@@ -177,7 +176,6 @@ class _Builder:
         """Attribute the top-level spans of ``text`` sentence by sentence, then recurse into each."""
         top = [s for s in spans if not any(_inside(s, o) for o in spans)]
         masked = mask(text, [(s.start, s.end) for s in top])
-        ctx.text = masked
         for s_start, s_end in sentences(masked):
             sentence = masked[s_start:s_end]
             attributed = False
@@ -193,8 +191,8 @@ class _Builder:
                     kind,
                     qtype,
                     att,
-                    span.start + self._offset,
-                    span.end + self._offset,
+                    span.start + offset,
+                    span.end + offset,
                     note=note,
                     parent=parent,
                     warning=warning,
@@ -206,7 +204,8 @@ class _Builder:
             person = ctx.salience.observe(sentence, self.known, self.aliases)
             if person and not attributed:
                 ctx.subject_since_previous = person
-            self.last_sentence = sentence
+            if ctx is self.ctx:
+                self.last_sentence = sentence
 
     def _nested(
         self, p: Paragraph, text: str, outer: _Span, spans: list[_Span], quote: Quote, offset: int
@@ -216,7 +215,7 @@ class _Builder:
         if not inner:
             return
         shifted = [replace(s, start=s.start - outer.start, end=s.end - outer.start, gap=None) for s in inner]
-        local = Context("", self.known, self.aliases, Salience(first_person=quote.speaker))
+        local = Context(self.known, self.aliases, Salience(first_person=quote.speaker))
         self._walk(p, text[outer.start : outer.end], shifted, local, NESTED, quote.id, offset + outer.start)
 
     def narration(self, p: Paragraph) -> None:
@@ -229,7 +228,7 @@ class _Builder:
             att = fallback(self.ctx)
         last = run[-1]
         note = _marker_after(last.text, content_end(last.text))
-        local = Context("", self.known, self.aliases, Salience(first_person=att.speaker))
+        local = Context(self.known, self.aliases, Salience(first_person=att.speaker))
         for i, p in enumerate(run):
             end = content_end(p.text)
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
@@ -269,16 +268,16 @@ def document_quotes(
     return sorted(builder.quotes, key=lambda q: (q.start, -q.end))
 
 
-def _aliases_key(aliases: Mapping[str, str]) -> str:
+def aliases_key(aliases: Mapping[str, str]) -> str:
     return hashlib.sha256(json.dumps(sorted(aliases.items())).encode()).hexdigest()[:16]
 
 
-def find_quotes(corpus: Corpus, cache: Cache | None = None) -> list[Quote]:
+def find_quotes(corpus: Corpus) -> list[Quote]:
     """Every quotation and quoted term in the corpus, in document order, attributed (cached)."""
-    cache = cache or Cache(enabled=False)
+    cache = corpus.cache
     quotes: list[Quote] = []
     for doc in corpus.documents:
-        key = f"{doc.digest}-{_aliases_key(corpus.aliases)}"
+        key = f"{doc.digest}-{aliases_key(corpus.aliases)}"
         cached = cache.get("quotes", key, QUOTES_VERSION) if doc.digest else None
         if cached is not None:
             try:
