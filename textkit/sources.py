@@ -59,7 +59,7 @@ def _note_rows(entries: Sequence[NoteEntry]) -> list[dict[str, Any]]:
 def _merge_pages(pages: list[PageRange]) -> str:
     merged: list[list[int]] = []
     for a, b in sorted(set(pages)):
-        if merged and a <= merged[-1][1]:
+        if merged and a <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
@@ -142,16 +142,20 @@ def sources_table(entries: Sequence[NoteEntry], sort: str = "notes") -> pd.DataF
 
 
 def sort_sources(table: pd.DataFrame, by: str = "notes", top: int | None = None) -> pd.DataFrame:
-    """Most-cited first (ties by author, work), or alphabetical by author or work."""
+    """Most-cited first (ties by author's surname, then work), or alphabetical by surname or by work."""
     if by not in SORTS:
         raise ValueError(f"unknown sort: {by}")
-    keys = {"notes": ["notes", "author", "work"], "author": ["author", "work"], "work": ["work", "author"]}[
-        by
-    ]
-    ascending = [by != "notes"] + [True] * (len(keys) - 1)
-    table = table.sort_values(keys, ascending=ascending, kind="stable", na_position="last", key=_sort_key)
+    keys = {
+        "notes": ["notes", "_surname", "_work"],
+        "author": ["_surname", "_work"],
+        "work": ["_work", "_surname"],
+    }
+    ascending = [by != "notes"] + [True] * (len(keys[by]) - 1)
+    table = table.assign(
+        _surname=[author_key(a) if isinstance(a, str) else "\uffff" for a in table["author"]],
+        _work=[w.casefold() if isinstance(w, str) else "\uffff" for w in table["work"]],
+    )
+    table = table.sort_values(keys[by], ascending=ascending, kind="stable").drop(
+        columns=["_surname", "_work"]
+    )
     return (table.head(top) if top else table).reset_index(drop=True)
-
-
-def _sort_key(column: pd.Series) -> pd.Series:
-    return column.str.casefold() if column.dtype == object else column

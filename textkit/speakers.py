@@ -64,8 +64,8 @@ def speaker_table(
     """
     import pandas as pd
 
-    order = list(doc_order) if doc_order is not None else list(dict.fromkeys(
-        [q.doc for q in quotes] + [m.doc for m in mentions]))  # fmt: skip
+    seen = [q.doc for q in quotes] + [m.doc for m in mentions]
+    order = list(dict.fromkeys([*(doc_order or []), *seen]))
     events = _events(quotes, mentions, {d: i for i, d in enumerate(order)})
     keys = ["doc", "person"] if by_doc else ["person"]
     if events.empty:
