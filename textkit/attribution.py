@@ -47,7 +47,7 @@ NONE = Attribution(None, None, None, 0.0, False)
 class Context:
     """What the sieves may know beyond the sentence: names, aliases, salience, the last speaker."""
 
-    known: set[str]
+    known: frozenset[str]
     aliases: Mapping[str, str]
     salience: Salience
     previous_speaker: str | None = None

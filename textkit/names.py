@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from textkit.cues import is_cue_verb
 
@@ -45,43 +47,38 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_][\w]*(?:[-‐][
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of narration with its offsets; ``possessive`` marks a trailing ``’s``."""
+class Token(NamedTuple):
+    """A word of narration with its offsets and the forms the rules compare (computed once)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def bare(self) -> str:
-        return _POSSESSIVE.sub("", self.text)
-
-    @property
-    def possessive(self) -> bool:
-        return bool(_POSSESSIVE.search(self.text))
-
-    @property
-    def lower(self) -> str:
-        return self.bare.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def initial(self) -> bool:
-        return self.text.endswith(".")
+    bare: str  # without a trailing ’s
+    lower: str
+    possessive: bool
+    capitalised: bool
+    initial: bool
 
 
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+def _token(m: re.Match[str]) -> Token:
+    text = m.group()
+    possessive = text.endswith(("’s", "'s"))
+    bare = text[:-2] if possessive else text
+    return Token(
+        text, m.start(), m.end(), bare, bare.lower(), possessive, text[:1].isupper(), text.endswith(".")
+    )
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words with offsets; cached because attribution reads the same sentence several times."""
+    return tuple(_token(m) for m in _WORD.finditer(text))
 
 
 _SENTENCE_GAP = re.compile(r"[.!?:;…–—][\s‘’“”'\"()\]\[\d*]*$|^\s*[‘“\"'(]|\n")
 
 
-def capitalised_inside_sentences(paragraphs: Iterable[str]) -> set[str]:
+def capitalised_inside_sentences(paragraphs: Iterable[str]) -> frozenset[str]:
     """Words that occur capitalised after another word: evidence that they are proper names."""
     known = set()
     for text in paragraphs:
@@ -89,7 +86,7 @@ def capitalised_inside_sentences(paragraphs: Iterable[str]) -> set[str]:
         for prev, tok in pairwise(toks):
             if tok.capitalised and not tok.initial and not _SENTENCE_GAP.search(text[prev.end : tok.start]):
                 known.add(tok.bare)
-    return known
+    return frozenset(known)
 
 
 @dataclass(frozen=True)
@@ -106,7 +103,9 @@ class Name:
         return self.surface.split()[-1].rstrip(".")
 
 
-def _is_name_word(tok: Token, sentence_initial: bool, known: set[str], text: str, nxt: Token | None) -> bool:
+def _is_name_word(
+    tok: Token, sentence_initial: bool, known: frozenset[str], text: str, nxt: Token | None
+) -> bool:
     if tok.initial:
         return True
     if not tok.capitalised or tok.lower in FUNCTION_WORDS or tok.bare in TITLES:
@@ -127,7 +126,8 @@ def _acts_as_name(tok: Token, text: str, nxt: Token | None) -> bool:
     return gap.strip() == "," and nxt.lower in ("a", "an", "the")
 
 
-def name_chunks(text: str, known: set[str]) -> list[Name]:
+@lru_cache(maxsize=8192)
+def name_chunks(text: str, known: frozenset[str]) -> tuple[Name, ...]:
     """Runs of name words (initials and titles included, titles then stripped) in a stretch of text."""
     toks = tokens(text)
     chunks: list[Name] = []
@@ -160,7 +160,7 @@ def name_chunks(text: str, known: set[str]) -> list[Name]:
         else:
             flush()
     flush()
-    return chunks
+    return tuple(chunks)
 
 
 def canonical(surface: str, aliases: Mapping[str, str]) -> str:
@@ -173,7 +173,3 @@ def canonical(surface: str, aliases: Mapping[str, str]) -> str:
 
 def lower_aliases(aliases: Mapping[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in aliases.items()}
-
-
-def mentioned_names(texts: Iterable[str], known: set[str]) -> list[Name]:
-    return [n for t in texts for n in name_chunks(t, known)]

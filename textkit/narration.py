@@ -76,7 +76,7 @@ class Candidate:
     possessive: bool = False
 
 
-def candidates(text: str, known: set[str], aliases: Mapping[str, str]) -> list[Candidate]:
+def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> list[Candidate]:
     """Names, personal pronouns and ``the <body>`` noun phrases, in order."""
     found = [
         Candidate("name", canonical(n.surface, aliases), n.start, n.end, n.possessive)
@@ -118,7 +118,7 @@ def _governed(text: str, cand: Candidate) -> bool:
 
 
 def find_subject(
-    text: str, known: set[str], aliases: Mapping[str, str], before: int | None = None
+    text: str, known: frozenset[str], aliases: Mapping[str, str], before: int | None = None
 ) -> Candidate | None:
     """The clause's subject by word order: the first name or pronoun not governed by a preposition,
     a determiner or a participle (a possessive or a body only where a clause opens), else a name after
@@ -163,7 +163,7 @@ class Salience:
             return self.first_person
         return self.subject or self.last_named
 
-    def observe(self, sentence: str, known: set[str], aliases: Mapping[str, str]) -> str | None:
+    def observe(self, sentence: str, known: frozenset[str], aliases: Mapping[str, str]) -> str | None:
         """Read one narration sentence; return the person it makes salient, if any."""
         subject = find_subject(sentence, known, aliases)
         person = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
@@ -16,6 +17,7 @@ from textkit.cache import Cache
 from textkit.model import Corpus, Document
 
 QUOTES_VERSION = 8
+PARALLEL_FROM = 8  # documents to attribute before it pays to start worker processes
 INLINE = "inline"
 NESTED = "nested"
 QUOTE = "quote"
@@ -55,28 +57,56 @@ def renumber(quotes: list[Quote], offset: int = 0) -> list[Quote]:
     return [replace(q, id=ids[q.id], parent=ids.get(q.parent) if q.parent else None) for q in quotes]
 
 
-def _document_quotes(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[Quote]:
-    """One document's quotations from the cache, or from the engine (then cached)."""
-    key = f"{doc.digest}-{aliases_key(aliases)}"
-    cached = cache.get("quotes", key, QUOTES_VERSION) if doc.digest else None
-    if isinstance(cached, list):
-        try:
-            return [replace(Quote(**q), doc=doc.name) for q in cached]
-        except TypeError:
-            pass
+def _cache_key(doc: Document, aliases: Mapping[str, str]) -> str:
+    return f"{doc.digest}-{aliases_key(aliases)}"
+
+
+def _cached(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[Quote] | None:
+    cached = cache.get("quotes", _cache_key(doc, aliases), QUOTES_VERSION) if doc.digest else None
+    if not isinstance(cached, list):
+        return None
+    try:
+        return [replace(Quote(**q), doc=doc.name) for q in cached]
+    except TypeError:
+        return None
+
+
+def _attribute(doc: Document, aliases: Mapping[str, str]) -> list[Quote]:
     from textkit.quote_engine import document_quotes
 
-    found = document_quotes(doc, aliases)
-    if doc.digest:
-        cache.put("quotes", key, QUOTES_VERSION, [asdict(q) for q in found])
-    return found
+    return document_quotes(doc, aliases)
+
+
+def _attribute_all(docs: list[Document], aliases: Mapping[str, str]) -> list[list[Quote]]:
+    """Attribute documents the cache does not know, on every core when there are many."""
+    workers = min(os.cpu_count() or 1, len(docs))
+    if len(docs) < PARALLEL_FROM or workers < 2:
+        return [_attribute(doc, aliases) for doc in docs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_attribute, docs, [dict(aliases)] * len(docs), chunksize=4))
 
 
 def find_quotes(corpus: Corpus) -> list[Quote]:
     """Every quotation and quoted term in the corpus, in document order, attributed (cached)."""
+    per_doc = {id(doc): _cached(doc, corpus.aliases, corpus.cache) for doc in corpus.documents}
+    unique: dict[str, Document] = {}
+    for doc in corpus.documents:
+        if per_doc[id(doc)] is None:
+            unique.setdefault(doc.digest or str(id(doc)), doc)
+    fresh = dict(zip(unique, _attribute_all(list(unique.values()), corpus.aliases), strict=True))
+    for key, doc in unique.items():
+        if doc.digest:
+            corpus.cache.put(
+                "quotes", _cache_key(doc, corpus.aliases), QUOTES_VERSION, [asdict(q) for q in fresh[key]]
+            )
     quotes: list[Quote] = []
     for doc in corpus.documents:
-        quotes.extend(renumber(_document_quotes(doc, corpus.aliases, corpus.cache), len(quotes)))
+        found = per_doc[id(doc)]
+        if found is None:
+            found = [replace(q, doc=doc.name) for q in fresh[doc.digest or str(id(doc))]]
+        quotes.extend(renumber(found, len(quotes)))
     return quotes
 
 
