@@ -11,7 +11,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from textkit.cache import Cache
 from textkit.model import Corpus, Document
@@ -54,7 +54,10 @@ def aliases_key(aliases: Mapping[str, str]) -> str:
 def renumber(quotes: list[Quote], offset: int = 0) -> list[Quote]:
     """Ids in reading order from ``offset + 1``, with nested quotations' parents following along."""
     ids = {q.id: f"q{offset + i + 1:04d}" for i, q in enumerate(quotes)}
-    return [replace(q, id=ids[q.id], parent=ids.get(q.parent) if q.parent else None) for q in quotes]
+    return [
+        Quote(**{**vars(q), "id": ids[q.id], "parent": ids.get(q.parent) if q.parent else None})
+        for q in quotes
+    ]
 
 
 def _cache_key(doc: Document, aliases: Mapping[str, str]) -> str:
@@ -66,7 +69,7 @@ def _cached(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[Quo
     if not isinstance(cached, list):
         return None
     try:
-        return [replace(Quote(**q), doc=doc.name) for q in cached]
+        return [Quote(**{**q, "doc": doc.name}) for q in cached]
     except TypeError:
         return None
 
@@ -105,7 +108,7 @@ def find_quotes(corpus: Corpus) -> list[Quote]:
     for doc in corpus.documents:
         found = per_doc[id(doc)]
         if found is None:
-            found = [replace(q, doc=doc.name) for q in fresh[doc.digest or str(id(doc))]]
+            found = [Quote(**{**vars(q), "doc": doc.name}) for q in fresh[doc.digest or str(id(doc))]]
         quotes.extend(renumber(found, len(quotes)))
     return quotes
 
