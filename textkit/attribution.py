@@ -190,12 +190,28 @@ def is_term_cue(pre: str) -> bool:
     return any(t.lower in TERM_CUES for t in toks)
 
 
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s (?:quoted|reported) by)\s+$")
+
+
+def _according_to(pre: str, ctx: Context) -> Attribution | None:
+    """``According to X, ‘…’`` / ``In the words of X: ‘…’``: the source is named before a comma."""
+    clause = _clause_before(pre)
+    for cand in candidates(clause, ctx.known, ctx.aliases):
+        if cand.kind == "body" or not _ACCORDING.search(clause[: cand.start]):
+            continue
+        if re.fullmatch(r"[\s,:]*", clause[cand.end :]):
+            cue = clause[_ACCORDING.search(clause[: cand.start]).start() : cand.end]
+            return Attribution(_who(cand, ctx), "according to", cue, 0.85, True)
+    return None
+
+
 def attribute(pre: str, post: str, sentence: str, words_in_quote: int, ctx: Context) -> Attribution:
     """Run the sieves on the narration before and after one quotation, within its sentence."""
     for sieve in (
         lambda: _post_cue(post, ctx),
         lambda: _parenthetical(sentence, ctx),
         lambda: _reported_source(pre, ctx),
+        lambda: _according_to(pre, ctx),
         lambda: _possessive_cue(pre, ctx),
         lambda: _cue_verb(pre, words_in_quote, ctx),
     ):

@@ -154,6 +154,8 @@ class _Builder:
             for span in (s for s in top if s_start <= s.start < s_end):
                 open_pos = span.start - 1 if span.opened else span.start
                 post = masked[span.end + 1 : s_end] if span.closed else ""
+                if post and text[span.end - 1] in ",!?":
+                    post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
                 qtype, att = self._classify(span, text, masked[s_start:open_pos], post, sentence, ctx)
                 warning = None if span.opened else "opening quotation mark missing"
                 warning = warning if span.closed else "quotation mark never closed: ends with its paragraph"
