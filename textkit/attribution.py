@@ -74,7 +74,7 @@ def _post_cue(post: str, ctx: Context) -> Attribution | None:
     cand = _first_candidate(rest[toks[0].end :], ctx) if toks[0].lower == "by" else None
     if cand and cand.start <= 1 and cand.kind == "name":
         return Attribution(cand.value, "passive agent", rest[: toks[0].end + cand.end], 0.85, True)
-    if "," not in lead:
+    if not re.search(r"[,!?]", lead):
         return None
     cue = rest[: toks[min(2, len(toks) - 1)].end]
     cand = _first_candidate(rest, ctx) if is_cue_verb(toks[0].text) and len(toks) > 1 else None
