@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
+from textkit.cache import Cache
 from textkit.citations import Citation, parse_citation, resolve_citations
 from textkit.errors import DataError, UsageError
 from textkit.model import Corpus, Document, Marker, Note
-from textkit.parse import count_words
+from textkit.parse import PARSER_VERSION, count_words
 from textkit.quotes import Quote
 
 _BOUNDARY = re.compile(r"(?<!\s)(?:[.!?]+|…)[’”'\")\]]*(?:\s*\[\d+\*?\])*\s+(?=[‘“\"'(]?[A-Z0-9]|\[[A-Z])")
@@ -25,6 +26,8 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_QUOTE_AND_MARKER = re.compile(r"^[\s’”'\".,;:!?…]*$")
+_CACHE_KIND = "footnotes"
+_CACHE_VERSION = f"1-{PARSER_VERSION}"
 _MIN_SENTENCE_WORDS = 4
 _SUMMARY_CHARS = 80
 _LABEL = re.compile(r"^\[?(\d+\*?)\]?$")
@@ -120,9 +123,8 @@ class _QuoteIndex:
         return min(ending, key=lambda q: (q.parent is not None, q.start), default=None)
 
 
-def _place(doc: Document, marker: Marker, quote: Quote | None) -> CitedPlace:
+def _place(doc: Document, marker: Marker, sentence: tuple[int, int], quote: Quote | None) -> CitedPlace:
     para = doc.paragraphs[marker.paragraph]
-    sentence = sentence_around(para.text, marker.start - para.start)
     return CitedPlace(
         doc=doc.name,
         paragraph=marker.paragraph,
@@ -130,20 +132,55 @@ def _place(doc: Document, marker: Marker, quote: Quote | None) -> CitedPlace:
         in_note=marker.in_note,
         start=marker.start,
         end=marker.end,
-        sentence=sentence,
+        sentence=doc.text[sentence[0] : sentence[1]].strip(),
         quote_id=quote.id if quote else None,
         quote=quote.text if quote else None,
         speaker=quote.speaker if quote else None,
     )
 
 
-def document_entries(doc: Document, quotes: Iterable[Quote]) -> list[NoteEntry]:
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    """Document offsets of the sentence around each marker, in marker order."""
+    spans = []
+    for marker in doc.markers:
+        para = doc.paragraphs[marker.paragraph]
+        start, end = sentence_bounds(para.text, marker.start - para.start)
+        spans.append((para.start + start, para.start + end))
+    return spans
+
+
+def _analyse(doc: Document, cache: Cache | None) -> tuple[dict[str, Citation], list[tuple[int, int]]]:
+    """Citations and marker sentences depend only on the text: cached by its digest when a cache is given."""
+    payload = cache.get(_CACHE_KIND, doc.digest, _CACHE_VERSION) if cache and doc.digest else None
+    if payload is not None:
+        try:
+            return _from_payload(payload)
+        except (KeyError, TypeError, ValueError):
+            pass
+    citations, sentences = document_citations(doc), _sentences(doc)
+    if cache and doc.digest:
+        payload = {"citations": {k: asdict(c) for k, c in citations.items()}, "sentences": sentences}
+        cache.put(_CACHE_KIND, doc.digest, _CACHE_VERSION, payload)
+    return citations, sentences
+
+
+def _from_payload(payload: dict[str, Any]) -> tuple[dict[str, Citation], list[tuple[int, int]]]:
+    citations = {
+        label: Citation(**{**c, "pages": tuple(tuple(p) for p in c["pages"]), "flags": tuple(c["flags"])})
+        for label, c in payload["citations"].items()
+    }
+    return citations, [(int(a), int(b)) for a, b in payload["sentences"]]
+
+
+def document_entries(doc: Document, quotes: Iterable[Quote], cache: Cache | None = None) -> list[NoteEntry]:
     """Every note of one document with its citation and citing places, in the notes' order."""
     index = _QuoteIndex(quotes)
-    citations = document_citations(doc)
+    citations, sentences = _analyse(doc, cache)
     places: dict[str, list[CitedPlace]] = {}
-    for marker in doc.markers:
-        places.setdefault(marker.label, []).append(_place(doc, marker, index.for_marker(doc, marker)))
+    for marker, sentence in zip(doc.markers, sentences, strict=True):
+        places.setdefault(marker.label, []).append(
+            _place(doc, marker, sentence, index.for_marker(doc, marker))
+        )
     return [_entry(doc, note, citations.get(note.label), places.get(note.label, [])) for note in doc.notes]
 
 
@@ -154,7 +191,10 @@ def _entry(doc: Document, note: Note, citation: Citation | None, places: list[Ci
 
 
 def note_entries(
-    corpus: Corpus, quotes: Sequence[Quote], docs: Sequence[Document] | None = None
+    corpus: Corpus,
+    quotes: Sequence[Quote],
+    docs: Sequence[Document] | None = None,
+    cache: Cache | None = None,
 ) -> list[NoteEntry]:
     """Every note of the chosen documents (default: all), joined to its markers and quotations."""
     by_doc: dict[str, list[Quote]] = {}
@@ -162,7 +202,7 @@ def note_entries(
         by_doc.setdefault(q.doc, []).append(q)
     entries: list[NoteEntry] = []
     for doc in corpus.documents if docs is None else docs:
-        entries.extend(document_entries(doc, by_doc.get(doc.name, [])))
+        entries.extend(document_entries(doc, by_doc.get(doc.name, []), cache))
     return entries
 
 

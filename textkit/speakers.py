@@ -168,15 +168,12 @@ def find_person(corpus: Corpus, name: str, people: Sequence[str]) -> str | None:
 
 
 def corpus_records(corpus: Corpus) -> tuple[list[Quote], list[Mention]]:
-    """Quotations and mentions of a corpus, speakers put under the same canonical names as mentions."""
-    quotes = [_canonical_speaker(corpus, q) for q in find_quotes(corpus)]
+    """Quotations and mentions of a corpus, speakers put under the same canonical names as mentions.
+
+    Each distinct speaker name is looked up once: a lookup can cost as much as a pass over the corpus.
+    """
+    quotes = find_quotes(corpus)
+    names = {q.speaker for q in quotes if q.speaker}
+    canonical = {name: canonical_name(corpus, name) or name for name in names}
+    quotes = [replace(q, speaker=canonical[q.speaker]) if q.speaker else q for q in quotes]
     return quotes, find_mentions(corpus)
-
-
-def _canonical_speaker(corpus: Corpus, quote: Quote) -> Quote:
-    if not quote.speaker:
-        return quote
-    name = canonical_name(corpus, quote.speaker)
-    if not name or name == quote.speaker:
-        return quote
-    return replace(quote, speaker=name)

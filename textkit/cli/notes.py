@@ -55,11 +55,13 @@ SOURCE_FIELDS = [
 
 
 def _entries(state: AppState, doc: str | None) -> list[Any]:
+    from textkit.cache import Cache
     from textkit.footnotes import note_entries, select_documents
     from textkit.quotes import find_quotes
 
     corpus = state.corpus()
-    return note_entries(corpus, find_quotes(corpus), select_documents(corpus, doc))
+    chosen = select_documents(corpus, doc)
+    return note_entries(corpus, find_quotes(corpus), chosen, Cache(enabled=state.use_cache))
 
 
 def _place_lines(places: Sequence[Row]) -> list[str]:
