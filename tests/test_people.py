@@ -41,11 +41,6 @@ def test_possessives_are_mentions(corpus: Corpus, mentions: list[Mention]) -> No
     assert set(possessive) <= {m.end - len("Stalin") for m in stalin}
 
 
-@pytest.mark.xfail(
-    reason="name_chunks joins a capitalised run before a name: ‘the Twelfth Congress Stalin’s position’ "
-    "gives the mention surface ‘Twelfth Congress Stalin’ starting at ‘Twelfth’ (paragraph 95)",
-    strict=True,
-)
 def test_mention_spans_are_the_name_alone(corpus: Corpus, mentions: list[Mention]) -> None:
     text = corpus.documents[0].text
     assert {text[m.start : m.end] for m in mentions if m.person == "Stalin"} == {"Stalin"}

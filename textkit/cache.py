@@ -7,9 +7,11 @@ cannot be written is skipped. Nothing outside the cache directory is ever writte
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,18 @@ def cache_dir() -> Path:
         return Path(override)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "textkit"
+
+
+@cache
+def code_version(*modules: str) -> str:
+    """A version that changes whenever the source of these modules does, so no cached result of
+    older code is ever served (and nobody has to remember to bump a number)."""
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec else None
+        h.update(Path(origin).read_bytes() if origin and Path(origin).is_file() else name.encode())
+    return h.hexdigest()[:16]
 
 
 def digest(data: bytes) -> str:

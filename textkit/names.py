@@ -43,6 +43,11 @@ BODY_NOUNS = frozenset(
     declaration decree manifesto programme program newspaper paper journal editorial report
     delegation opposition""".split()
 )
+INSTITUTIONS = frozenset(
+    """congress conference committee party revolution opposition union council army commission bureau
+    republic government international federation policy plenum soviet assembly""".split()
+)
+_MEMBERS = re.compile(r"(?:iks|ists|ites|ans|ers)$")
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_][\w]*(?:[-‐][^\W\d_][\w]*)*(?:[’']s\b)?")
 _POSSESSIVE = re.compile(r"[’']s$")
 
@@ -126,6 +131,12 @@ def _acts_as_name(tok: Token, text: str, nxt: Token | None) -> bool:
     return gap.strip() == "," and nxt.lower in ("a", "an", "the")
 
 
+def _ends_a_name(tok: Token) -> bool:
+    """A possessive, an institution (``the Twelfth Congress Stalin’s``) or a plural of members
+    (``many Old Bolsheviks Trotsky``) cannot run on into a person's name."""
+    return tok.possessive or tok.lower in INSTITUTIONS or bool(_MEMBERS.search(tok.lower))
+
+
 @lru_cache(maxsize=8192)
 def name_chunks(text: str, known: frozenset[str]) -> tuple[Name, ...]:
     """Runs of name words (initials and titles included, titles then stripped) in a stretch of text."""
@@ -137,18 +148,14 @@ def name_chunks(text: str, known: frozenset[str]) -> tuple[Name, ...]:
         while run and run[0].initial and len(run) == 1:
             run.pop()
         if run and not run[-1].initial:
-            chunks.append(
-                Name(text[run[0].start : run[-1].end], run[0].start, run[-1].end, run[-1].possessive)
-            )
-            chunks[-1] = Name(
-                _POSSESSIVE.sub("", chunks[-1].surface), run[0].start, run[-1].end, run[-1].possessive
-            )
+            end = run[-1].start + len(run[-1].bare)
+            chunks.append(Name(text[run[0].start : end], run[0].start, end, run[-1].possessive))
         run.clear()
 
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end : tok.start] if i else text[: tok.start]
         initial_pos = i == 0 or bool(_SENTENCE_GAP.search(gap))
-        joined = bool(run) and re.fullmatch(r"\s?", gap) is not None and not run[-1].possessive
+        joined = bool(run) and re.fullmatch(r"\s?", gap) is not None and not _ends_a_name(run[-1])
         if tok.bare in TITLES and tok.capitalised:
             flush()
             continue

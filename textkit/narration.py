@@ -79,7 +79,7 @@ class Candidate:
 def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> list[Candidate]:
     """Names, personal pronouns and ``the <body>`` noun phrases, in order."""
     found = [
-        Candidate("name", canonical(n.surface, aliases), n.start, n.end, n.possessive)
+        Candidate("name", canonical(n.surface, aliases), n.start, n.end + 2 * n.possessive, n.possessive)
         for n in name_chunks(text, known)
     ]
     toks = tokens(text)

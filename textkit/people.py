@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from textkit.cache import Cache
+from textkit.cache import Cache, code_version
 from textkit.model import RUNNING_TEXT, Corpus, Document
 from textkit.names import TITLES, Name, canonical, capitalised_inside_sentences, lower_aliases, name_chunks
 from textkit.narration import find_subject, mask, sentences
 from textkit.quotemarks import find_spans
 
-PEOPLE_VERSION = 3
 _NOT_A_SURNAME = re.compile(r"(?:ism|ist|ists|ian|ians|men)$")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
 
@@ -95,15 +94,15 @@ def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
 
 
 def _cached_names(doc: Document, aliases: Mapping[str, str], cache: Cache) -> dict[str, list]:
-    from textkit.quotes import aliases_key
+    from textkit.quotes import ENGINE_MODULES, aliases_key
 
     key = f"{doc.digest}-{aliases_key(aliases)}"
-    cached = cache.get("people", key, PEOPLE_VERSION) if doc.digest else None
+    cached = cache.get("people", key, code_version(*ENGINE_MODULES, "textkit.people")) if doc.digest else None
     if isinstance(cached, dict) and {"chunks", "evidence", "lists"} <= cached.keys():
         return cached
     found = _doc_names(doc, aliases)
     if doc.digest:
-        cache.put("people", key, PEOPLE_VERSION, found)
+        cache.put("people", key, code_version(*ENGINE_MODULES, "textkit.people"), found)
     return found
 
 

@@ -69,8 +69,15 @@ def _is_sentence(quoted: str) -> bool:
     return stripped[-1:] in ".!?" and not stripped.endswith(("...", "…"))
 
 
-def _inside(inner: _Span, outer: _Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+def _groups(spans: list[_Span]) -> list[tuple[_Span, list[_Span]]]:
+    """Top-level spans with the spans inside each, in one pass over spans sorted by (start, -end)."""
+    groups: list[tuple[_Span, list[_Span]]] = []
+    for span in spans:
+        if groups and groups[-1][0].start <= span.start and span.end <= groups[-1][0].end:
+            groups[-1][1].append(span)
+        else:
+            groups.append((span, []))
+    return groups
 
 
 def _marker_after(text: str, end: int) -> str | None:
@@ -146,19 +153,28 @@ class _Builder:
         offset: int = 0,
     ) -> None:
         """Attribute the top-level spans of ``text`` sentence by sentence, then recurse into each."""
-        top = [s for s in spans if not any(_inside(s, o) for o in spans)]
-        masked = mask(text, [(s.start, s.end) for s in top])
+        groups = _groups(spans)
+        masked = mask(text, [(top.start, top.end) for top, _ in groups])
+        k = 0
         for s_start, s_end in sentences(masked):
             sentence = masked[s_start:s_end]
             attributed = False
-            for span in (s for s in top if s_start <= s.start < s_end):
+            while k < len(groups) and groups[k][0].start < s_end:
+                span, inner = groups[k]
+                k += 1
                 open_pos = span.start - 1 if span.opened else span.start
                 post = masked[span.end + 1 : s_end] if span.closed else ""
                 if post and text[span.end - 1] in ",!?":
                     post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
                 qtype, att = self._classify(span, text, masked[s_start:open_pos], post, sentence, ctx)
                 warning = None if span.opened else "opening quotation mark missing"
-                warning = warning if span.closed else "quotation mark never closed: ends with its paragraph"
+                if not span.closed:
+                    ends = (
+                        "with its paragraph"
+                        if span.end >= content_end(text)
+                        else "before the next opening mark"
+                    )
+                    warning = f"quotation mark never closed: ends {ends}"
                 note = _marker_after(text, span.end)
                 quote = self._emit(
                     p,
@@ -174,7 +190,7 @@ class _Builder:
                 if qtype == QUOTE and att.speaker:
                     ctx.previous_speaker, ctx.subject_since_previous = att.speaker, None
                     attributed = True
-                self._nested(p, text, span, spans, quote, offset)
+                self._nested(p, text, span, inner, quote, offset)
             person = ctx.salience.observe(sentence, self.known, self.aliases)
             if person and not attributed:
                 ctx.subject_since_previous = person
@@ -182,10 +198,9 @@ class _Builder:
                 self.last_sentence = sentence
 
     def _nested(
-        self, p: Paragraph, text: str, outer: _Span, spans: list[_Span], quote: Quote, offset: int
+        self, p: Paragraph, text: str, outer: _Span, inner: list[_Span], quote: Quote, offset: int
     ) -> None:
         """Quotations inside a quotation hear its speaker in the first person."""
-        inner = [s for s in spans if _inside(s, outer)]
         if not inner:
             return
         shifted = [replace(s, start=s.start - outer.start, end=s.end - outer.start, gap=None) for s in inner]

@@ -16,6 +16,7 @@ OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
 SINGLE, DOUBLE = "single", "double"
 _OPENING_CONTEXT = " \t\n([{—–-/“‘\"'"
 _TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\*?\])+\s*$")
+MAX_DEPTH = 3
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
@@ -119,6 +120,11 @@ def find_spans(text: str) -> list[MarkSpan]:
             top_single = bool(stack) and stack[-1][0].style == SINGLE
             role = CLOSE if top_single and not _closes_later(marks, k, SINGLE) else ""
         if role == OPEN:
+            if stack and (stack[-1][0].style == mark.style or len(stack) >= MAX_DEPTH):
+                _, slot = stack.pop()  # ‘ inside ‘: the first was never closed
+                old = slots[slot]
+                end = old.start + len(text[old.start : mark.pos].rstrip())
+                slots[slot] = MarkSpan(old.start, end, old.style, old.depth, old.parent, closed=False)
             parent = stack[-1][1] if stack else None
             stack.append((mark, len(slots)))
             slots.append(MarkSpan(mark.pos + 1, -1, mark.style, len(stack) - 1, parent))

@@ -13,10 +13,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from textkit.cache import Cache
+from textkit.cache import Cache, code_version
 from textkit.model import Corpus, Document
 
-QUOTES_VERSION = 8
+ENGINE_MODULES = (
+    "textkit.parse",
+    "textkit.blocks",
+    "textkit.quotemarks",
+    "textkit.names",
+    "textkit.cues",
+    "textkit.narration",
+    "textkit.attribution",
+    "textkit.quote_engine",
+    "textkit.quotes",
+)
 PARALLEL_FROM = 8  # documents to attribute before it pays to start worker processes
 INLINE = "inline"
 NESTED = "nested"
@@ -65,7 +75,9 @@ def _cache_key(doc: Document, aliases: Mapping[str, str]) -> str:
 
 
 def _cached(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[Quote] | None:
-    cached = cache.get("quotes", _cache_key(doc, aliases), QUOTES_VERSION) if doc.digest else None
+    cached = (
+        cache.get("quotes", _cache_key(doc, aliases), code_version(*ENGINE_MODULES)) if doc.digest else None
+    )
     if not isinstance(cached, list):
         return None
     try:
@@ -102,7 +114,10 @@ def find_quotes(corpus: Corpus) -> list[Quote]:
     for key, doc in unique.items():
         if doc.digest:
             corpus.cache.put(
-                "quotes", _cache_key(doc, corpus.aliases), QUOTES_VERSION, [asdict(q) for q in fresh[key]]
+                "quotes",
+                _cache_key(doc, corpus.aliases),
+                code_version(*ENGINE_MODULES),
+                [asdict(q) for q in fresh[key]],
             )
     quotes: list[Quote] = []
     for doc in corpus.documents:
