@@ -24,8 +24,6 @@ from textkit.footnotes import (
 from textkit.parse import parse_document
 from textkit.quotes import Quote
 
-NEEDS_ENGINE = pytest.mark.xfail(reason="needs the quote engine", strict=False)
-
 
 def _json(result) -> list[dict]:
     assert result.exit_code == 0, result.stderr
@@ -51,7 +49,6 @@ def test_note_34_is_my_life_537_cited_once_in_ioffes_letter(run_cli: RunCli) -> 
     assert place["sentence"].endswith("in this very thing lay the secret of Lenin’s victories. [34]")
 
 
-@NEEDS_ENGINE
 def test_note_34_sources_a_quotation_by_ioffe(run_cli: RunCli) -> None:
     [note] = _json(run_cli(["footnote", "34", "--format", "json"]))
     assert note["places"][0]["quote"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from conftest import RunCli
 
 from textkit.citations import parse_citation, resolve_citations
@@ -101,7 +100,6 @@ def test_command_on_the_chapter(run_cli: RunCli) -> None:
     assert rows[("Stalin", "Works")]["pages"] == "209–210, 213, 223, 231, 240, 261–262, 271"
 
 
-@pytest.mark.xfail(reason="needs the quote engine", strict=False)
 def test_my_life_sources_ioffes_quotation(run_cli: RunCli) -> None:
     rows = json.loads(run_cli(["sources", "--format", "json"]).stdout)
     life = next(r for r in rows if r["work"] == "My Life")

@@ -12,8 +12,6 @@ from textkit.people import Mention
 from textkit.quotes import Quote
 from textkit.speakers import sort_speakers, speaker_profile, speaker_table, table_records
 
-NEEDS_ENGINE = pytest.mark.xfail(reason="needs the quote engine", strict=False)
-
 
 def q(
     qid: str, doc: str, paragraph: int, speaker: str | None, text: str, start: int, type: str = "quote"
@@ -179,7 +177,6 @@ def test_nobody_found_gives_an_empty_table_and_a_message(
     assert "no speakers" in result.stderr
 
 
-@NEEDS_ENGINE
 def test_trotsky_ranks_first_by_quotes_on_the_chapter(run_cli: RunCli) -> None:
     result = run_cli(["speakers", "--format", "json"])
     table = json.loads(result.stdout)
