@@ -133,6 +133,7 @@ class Corpus:
     aliases: dict[str, str] = field(default_factory=dict)
     source: str = ""
     cache: Cache = field(default_factory=lambda: Cache(enabled=False), repr=False, compare=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # per-run results
 
     def document(self, name: str) -> Document | None:
         return next((d for d in self.documents if d.name == name), None)

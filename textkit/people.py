@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textkit.cache import Cache, code_version
 from textkit.model import RUNNING_TEXT, Corpus, Document
-from textkit.names import TITLES, Name, canonical, capitalised_inside_sentences, lower_aliases, name_chunks
-from textkit.narration import find_subject, mask, sentences
-from textkit.quotemarks import find_spans
+
+if TYPE_CHECKING:
+    from textkit.names import Name
 
 _NOT_A_SURNAME = re.compile(r"(?:ism|ist|ists|ian|ians|men)$")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
@@ -43,12 +44,16 @@ def _parts(name: Name) -> Iterable[tuple[str, int, int]]:
 
 
 def _titled(text: str, name: Name) -> bool:
+    from textkit.names import TITLES
+
     before = text[max(0, name.start - 12) : name.start].split()
     return name.surface[:2].rstrip().endswith(".") or bool(before and before[-1].rstrip(".") in TITLES)
 
 
-def _lists(text: str, names: list[Name], aliases: Mapping[str, str]) -> list[list[str]]:
+def _lists(text: str, names: Iterable[Name], aliases: Mapping[str, str]) -> list[list[str]]:
     """Names listed together (``Bukharin, Rudzutak, Molotov and Kuibyshev``) are of one kind."""
+    from textkit.names import canonical
+
     groups: list[list[str]] = []
     for prev, name in zip([None, *names], names, strict=False):
         joined = prev is not None and _LIST_GAP.match(text[prev.end : name.start])
@@ -61,6 +66,10 @@ def _lists(text: str, names: list[Name], aliases: Mapping[str, str]) -> list[lis
 
 def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
     """Every name chunk of the running text, the names the text treats as people, and name lists."""
+    from textkit.names import canonical, capitalised_inside_sentences, name_chunks
+    from textkit.narration import find_subject, mask, sentences
+    from textkit.quotemarks import find_spans
+
     known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
     lowercase = set(re.findall(r"\b[a-z]+\b", doc.text))
     chunks: list[list] = []
@@ -106,8 +115,16 @@ def _cached_names(doc: Document, aliases: Mapping[str, str], cache: Cache) -> di
     return found
 
 
-def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> set[str]:
-    """The canonical names of everyone the corpus treats as a person (quotation speakers included)."""
+def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str]:
+    """The canonical names of everyone the corpus treats as a person (quotation speakers included);
+    remembered on the corpus, since name lookups ask for it again and again."""
+    key = ("people", frozenset(speakers))
+    if key not in corpus.memo:
+        corpus.memo[key] = _people(corpus, key[1])
+    return corpus.memo[key]
+
+
+def _people(corpus: Corpus, speakers: frozenset[str | None]) -> frozenset[str]:
     cache = corpus.cache
     found = {s for s in speakers if s and not s.islower()} | set(corpus.aliases.values())
     lists: list[list[str]] = []
@@ -118,7 +135,7 @@ def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> set[str]:
     for group in lists:
         if found.intersection(group):
             found.update(n for n in group if not _NOT_A_SURNAME.search(n))
-    return found
+    return frozenset(found)
 
 
 def find_mentions(corpus: Corpus, speakers: Iterable[str | None] | None = None) -> list[Mention]:
@@ -145,7 +162,7 @@ def canonical_name(corpus: Corpus, name: str, known: Iterable[str] = ()) -> str 
     wanted = name.strip().lower()
     if not wanted:
         return None
-    aliases = lower_aliases(corpus.aliases)
+    aliases = {k.lower(): v for k, v in corpus.aliases.items()}
     if wanted in aliases:
         return aliases[wanted]
     last = wanted.split()[-1]

@@ -104,7 +104,14 @@ def _attribute_all(docs: list[Document], aliases: Mapping[str, str]) -> list[lis
 
 
 def find_quotes(corpus: Corpus) -> list[Quote]:
-    """Every quotation and quoted term in the corpus, in document order, attributed (cached)."""
+    """Every quotation and quoted term in the corpus, in document order, attributed (cached on disk
+    and, for this run, on the corpus)."""
+    if "quotes" not in corpus.memo:
+        corpus.memo["quotes"] = _find_quotes(corpus)
+    return corpus.memo["quotes"]
+
+
+def _find_quotes(corpus: Corpus) -> list[Quote]:
     per_doc = {id(doc): _cached(doc, corpus.aliases, corpus.cache) for doc in corpus.documents}
     unique: dict[str, Document] = {}
     for doc in corpus.documents:
