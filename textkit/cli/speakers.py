@@ -28,7 +28,7 @@ QUOTATIONS = [
     Column("text", ratio=5),
     Column("note", justify="right"),
 ]
-_BAR_WIDTH = 24
+_BAR_WIDTH = 12
 
 
 def _percent(value: Any) -> str:
@@ -41,7 +41,7 @@ def _bars(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
 
     table = Table(header_style="bold")
     for c in columns:
-        table.add_column(c.title, justify=c.justify, no_wrap=c.no_wrap)  # type: ignore[arg-type]
+        table.add_column(c.title, justify=c.justify, no_wrap=True)  # type: ignore[arg-type]
     table.add_column("", no_wrap=True, style="cyan")
     top = max((int(r["quotes"]) for r in rows), default=0)
     for r in rows:
