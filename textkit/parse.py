@@ -25,7 +25,7 @@ from textkit.model import (
     Paragraph,
 )
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 _LINE = re.compile(r"[^\r\n]+")
 _STRIP = " \t\f\v\u00a0\ufeff"
@@ -35,6 +35,7 @@ _CHAPTER = re.compile(r"(?:\d+\.\s|(?:chapter|part|book)\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HEADING_BAD_END = tuple(".,;:!)]'’\"”")
 _TITLE_MAX_LINES = 3
+_TRAILER_LINES = 3
 _SHORT_CHARS = 100
 _HEADING_MAX_WORDS = 12
 
@@ -74,14 +75,16 @@ def _title_block_size(lines: list[str]) -> int:
 
 
 def _notes_region(lines: list[str], first_body: int) -> tuple[int, int]:
-    """The trailing run of note lines, before an optional ``Last updated`` line.
+    """The trailing run of note lines, before an optional ``Last updated`` line (which may have a
+    line or two of its own after it).
 
     A numbered line in the body (a quoted proclamation's ``1. …``) is not a note, because the notes
     list proper comes last and starts again from 1.
     """
     end = len(lines)
-    if end > first_body and _UPDATED.match(lines[end - 1]):
-        end -= 1
+    trailer = [i for i in range(max(first_body, end - _TRAILER_LINES), end) if _UPDATED.match(lines[i])]
+    if trailer:
+        end = trailer[0]
     start = end
     while start > first_body and _NOTE.match(lines[start - 1]):
         start -= 1
