@@ -143,7 +143,7 @@ def test_bars_on_a_terminal(run_cli: RunCli, fake_engines: None) -> None:
     result = run_cli(["speakers"], tty=True)
     assert result.exit_code == 0
     bars = {line.split("│")[1].strip(): line.count("█") for line in result.stdout.splitlines() if "¶" in line}
-    assert bars == {"Trotsky": 24, "Stalin": 12, "Lenin": 0}
+    assert bars == {"Trotsky": 12, "Stalin": 6, "Lenin": 0}
     assert "40.0%" in result.stdout
 
 
