@@ -102,6 +102,14 @@ def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
     return {"chunks": chunks, "evidence": sorted(plausible), "lists": groups}
 
 
+def _names_of(corpus: Corpus, doc: Document) -> dict[str, list]:
+    """A document's names, read from the cache once per run."""
+    key = ("names", id(doc))
+    if key not in corpus.memo:
+        corpus.memo[key] = _cached_names(doc, corpus.aliases, corpus.cache)
+    return corpus.memo[key]
+
+
 def _cached_names(doc: Document, aliases: Mapping[str, str], cache: Cache) -> dict[str, list]:
     from textkit.quotes import ENGINE_MODULES, aliases_key
 
@@ -125,11 +133,10 @@ def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str
 
 
 def _people(corpus: Corpus, speakers: frozenset[str | None]) -> frozenset[str]:
-    cache = corpus.cache
     found = {s for s in speakers if s and not s.islower()} | set(corpus.aliases.values())
     lists: list[list[str]] = []
     for doc in corpus.documents:
-        names = _cached_names(doc, corpus.aliases, cache)
+        names = _names_of(corpus, doc)
         found.update(names["evidence"])
         lists.extend(names["lists"])
     for group in lists:
@@ -144,11 +151,10 @@ def find_mentions(corpus: Corpus, speakers: Iterable[str | None] | None = None) 
         from textkit.quotes import find_quotes
 
         speakers = [q.speaker for q in find_quotes(corpus)]
-    cache = corpus.cache
     persons = people(corpus, speakers)
     mentions = []
     for doc in corpus.documents:
-        chunks = _cached_names(doc, corpus.aliases, cache)["chunks"]
+        chunks = _names_of(corpus, doc)["chunks"]
         for person, surface, paragraph, start, end in chunks:
             if person in persons:
                 mentions.append(Mention(person, surface, doc.name, paragraph, start, end))

@@ -11,10 +11,11 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from textkit.cache import Cache, code_version
 from textkit.model import Corpus, Document
+from textkit.parse import count_words
 
 ENGINE_MODULES = (
     "textkit.parse",
@@ -35,9 +36,11 @@ TERM = "term"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Quote:
-    """One quotation: ``text == document.text[start:end]`` (without the outer quote marks)."""
+    """One quotation: ``text == document.text[start:end]`` (without the outer quote marks).
+
+    Not frozen: building tens of thousands of frozen records costs seconds on a large corpus."""
 
     id: str
     doc: str
@@ -55,6 +58,14 @@ class Quote:
     source: str | None = None  # that note's text
     parent: str | None = None  # id of the enclosing quotation, for nested ones
     warning: str | None = None
+    words: int = -1  # words quoted (footnote markers are not words); counted when not given
+
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            self.words = count_words(self.text)
+
+
+_FIELDS = frozenset(f.name for f in fields(Quote))
 
 
 def aliases_key(aliases: Mapping[str, str]) -> str:
@@ -63,27 +74,35 @@ def aliases_key(aliases: Mapping[str, str]) -> str:
 
 def renumber(quotes: list[Quote], offset: int = 0) -> list[Quote]:
     """Ids in reading order from ``offset + 1``, with nested quotations' parents following along."""
-    ids = {q.id: f"q{offset + i + 1:04d}" for i, q in enumerate(quotes)}
-    return [
-        Quote(**{**vars(q), "id": ids[q.id], "parent": ids.get(q.parent) if q.parent else None})
-        for q in quotes
-    ]
+    return _records([vars(q) for q in quotes], offset)
+
+
+def _records(fields: list[dict], offset: int, doc: str | None = None) -> list[Quote]:
+    """Quote records from field dicts, numbered from ``offset + 1``: one construction per quote,
+    because on a 500-chapter corpus there are tens of thousands."""
+    ids = {f["id"]: f"q{offset + i + 1:04d}" for i, f in enumerate(fields)}
+    records = []
+    for f in fields:
+        record = Quote(**f)
+        record.id = ids[f["id"]]
+        record.parent = ids.get(f["parent"]) if f["parent"] else None
+        if doc is not None:
+            record.doc = doc
+        records.append(record)
+    return records
 
 
 def _cache_key(doc: Document, aliases: Mapping[str, str]) -> str:
     return f"{doc.digest}-{aliases_key(aliases)}"
 
 
-def _cached(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[Quote] | None:
-    cached = (
-        cache.get("quotes", _cache_key(doc, aliases), code_version(*ENGINE_MODULES)) if doc.digest else None
-    )
-    if not isinstance(cached, list):
+def _cached(doc: Document, aliases: Mapping[str, str], cache: Cache) -> list[dict] | None:
+    if not doc.digest:
         return None
-    try:
-        return [Quote(**{**q, "doc": doc.name}) for q in cached]
-    except TypeError:
-        return None
+    cached = cache.get("quotes", _cache_key(doc, aliases), code_version(*ENGINE_MODULES))
+    if isinstance(cached, list) and all(isinstance(q, dict) and q.keys() == _FIELDS for q in cached):
+        return cached
+    return None
 
 
 def _attribute(doc: Document, aliases: Mapping[str, str]) -> list[Quote]:
@@ -118,20 +137,17 @@ def _find_quotes(corpus: Corpus) -> list[Quote]:
         if per_doc[id(doc)] is None:
             unique.setdefault(doc.digest or str(id(doc)), doc)
     fresh = dict(zip(unique, _attribute_all(list(unique.values()), corpus.aliases), strict=True))
+    computed = {key: [asdict(q) for q in found] for key, found in fresh.items()}
     for key, doc in unique.items():
         if doc.digest:
-            corpus.cache.put(
-                "quotes",
-                _cache_key(doc, corpus.aliases),
-                code_version(*ENGINE_MODULES),
-                [asdict(q) for q in fresh[key]],
-            )
+            version = code_version(*ENGINE_MODULES)
+            corpus.cache.put("quotes", _cache_key(doc, corpus.aliases), version, computed[key])
     quotes: list[Quote] = []
     for doc in corpus.documents:
         found = per_doc[id(doc)]
         if found is None:
-            found = [Quote(**{**vars(q), "doc": doc.name}) for q in fresh[doc.digest or str(id(doc))]]
-        quotes.extend(renumber(found, len(quotes)))
+            found = computed[doc.digest or str(id(doc))]
+        quotes.extend(_records(found, len(quotes), doc.name))
     return quotes
 
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from textkit.parse import count_words
 from textkit.people import Mention, canonical_name, find_mentions
 from textkit.quotes import QUOTE, Quote, find_quotes
 
@@ -37,7 +36,7 @@ def _events(quotes: Sequence[Quote], mentions: Sequence[Mention], doc_rank: dict
     """One row per attributed quotation or mention: who, where, and what it adds."""
     import pandas as pd
 
-    rows = [(q.speaker, q.doc, q.paragraph, q.start, 1, count_words(q.text), 0) for q in spoken(quotes)]
+    rows = [(q.speaker, q.doc, q.paragraph, q.start, 1, q.words, 0) for q in spoken(quotes)]
     rows += [(m.person, m.doc, m.paragraph, m.start, 0, 0, 1) for m in mentions]
     frame = pd.DataFrame(rows, columns=["person", "doc", "paragraph", "start", "quotes", "words", "mentions"])
     frame["rank"] = frame["doc"].map(doc_rank).fillna(len(doc_rank)).astype(int)
@@ -92,7 +91,7 @@ def _quoted_words(quotes: Sequence[Quote], by_doc: bool) -> Counter[str | None]:
     totals: Counter[str | None] = Counter()
     for q in quotes:
         if q.type == QUOTE:
-            totals[q.doc if by_doc else None] += count_words(q.text)
+            totals[q.doc if by_doc else None] += q.words
     return totals
 
 
@@ -175,5 +174,8 @@ def corpus_records(corpus: Corpus) -> tuple[list[Quote], list[Mention]]:
     quotes = find_quotes(corpus)
     names = {q.speaker for q in quotes if q.speaker}
     canonical = {name: canonical_name(corpus, name) or name for name in names}
-    quotes = [replace(q, speaker=canonical[q.speaker]) if q.speaker else q for q in quotes]
+    quotes = [
+        replace(q, speaker=canonical[q.speaker]) if canonical.get(q.speaker, q.speaker) != q.speaker else q
+        for q in quotes
+    ]
     return quotes, find_mentions(corpus)
