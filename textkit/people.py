@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textkit.cache import Cache, code_version
+from textkit.cache import code_version
 from textkit.model import RUNNING_TEXT, Corpus, Document
+from textkit.parallel import map_documents
 
 if TYPE_CHECKING:
     from textkit.names import Name
@@ -103,24 +104,31 @@ def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
 
 
 def _names_of(corpus: Corpus, doc: Document) -> dict[str, list]:
-    """A document's names, read from the cache once per run."""
-    key = ("names", id(doc))
-    if key not in corpus.memo:
-        corpus.memo[key] = _cached_names(doc, corpus.aliases, corpus.cache)
-    return corpus.memo[key]
+    """A document's names, from this run's memory (``_load_names`` fills it for the whole corpus)."""
+    _load_names(corpus)
+    return corpus.memo[("names", id(doc))]
 
 
-def _cached_names(doc: Document, aliases: Mapping[str, str], cache: Cache) -> dict[str, list]:
+def _load_names(corpus: Corpus) -> None:
+    """Every document's names: from the cache, else computed (on every core for a large corpus)."""
+    if ("names", "loaded") in corpus.memo:
+        return
     from textkit.quotes import ENGINE_MODULES, aliases_key
 
-    key = f"{doc.digest}-{aliases_key(aliases)}"
-    cached = cache.get("people", key, code_version(*ENGINE_MODULES, "textkit.people")) if doc.digest else None
-    if isinstance(cached, dict) and {"chunks", "evidence", "lists"} <= cached.keys():
-        return cached
-    found = _doc_names(doc, aliases)
-    if doc.digest:
-        cache.put("people", key, code_version(*ENGINE_MODULES, "textkit.people"), found)
-    return found
+    version = code_version(*ENGINE_MODULES, "textkit.people")
+    keys = {id(doc): f"{doc.digest}-{aliases_key(corpus.aliases)}" for doc in corpus.documents}
+    missing = []
+    for doc in corpus.documents:
+        cached = corpus.cache.get("people", keys[id(doc)], version) if doc.digest else None
+        if isinstance(cached, dict) and {"chunks", "evidence", "lists"} <= cached.keys():
+            corpus.memo[("names", id(doc))] = cached
+        else:
+            missing.append(doc)
+    for doc, found in zip(missing, map_documents(_doc_names, missing, corpus.aliases), strict=True):
+        corpus.memo[("names", id(doc))] = found
+        if doc.digest:
+            corpus.cache.put("people", keys[id(doc)], version, found)
+    corpus.memo[("names", "loaded")] = True
 
 
 def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str]:

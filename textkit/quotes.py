@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 from textkit.cache import Cache, code_version
 from textkit.model import Corpus, Document
+from textkit.parallel import map_documents
 from textkit.parse import count_words
 
 ENGINE_MODULES = (
@@ -28,7 +28,6 @@ ENGINE_MODULES = (
     "textkit.quote_engine",
     "textkit.quotes",
 )
-PARALLEL_FROM = 8  # documents to attribute before it pays to start worker processes
 INLINE = "inline"
 NESTED = "nested"
 QUOTE = "quote"
@@ -111,17 +110,6 @@ def _attribute(doc: Document, aliases: Mapping[str, str]) -> list[Quote]:
     return document_quotes(doc, aliases)
 
 
-def _attribute_all(docs: list[Document], aliases: Mapping[str, str]) -> list[list[Quote]]:
-    """Attribute documents the cache does not know, on every core when there are many."""
-    workers = min(os.cpu_count() or 1, len(docs))
-    if len(docs) < PARALLEL_FROM or workers < 2:
-        return [_attribute(doc, aliases) for doc in docs]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_attribute, docs, [dict(aliases)] * len(docs), chunksize=4))
-
-
 def find_quotes(corpus: Corpus) -> list[Quote]:
     """Every quotation and quoted term in the corpus, in document order, attributed (cached on disk
     and, for this run, on the corpus)."""
@@ -136,7 +124,7 @@ def _find_quotes(corpus: Corpus) -> list[Quote]:
     for doc in corpus.documents:
         if per_doc[id(doc)] is None:
             unique.setdefault(doc.digest or str(id(doc)), doc)
-    fresh = dict(zip(unique, _attribute_all(list(unique.values()), corpus.aliases), strict=True))
+    fresh = dict(zip(unique, map_documents(_attribute, list(unique.values()), corpus.aliases), strict=True))
     computed = {key: [asdict(q) for q in found] for key, found in fresh.items()}
     for key, doc in unique.items():
         if doc.digest:
