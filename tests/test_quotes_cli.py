@@ -96,3 +96,23 @@ def test_no_quotations_at_all(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli(["--corpus", str(plain), "quotes"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert "no quotations match" in result.stderr
+
+
+def test_paragraph_range_keeps_only_those_paragraphs(run_cli: RunCli) -> None:
+    rows = jsonl(run_cli, "--include-terms", "--paragraphs", "0-50")
+    assert rows and max(r["paragraph"] for r in rows) <= 50
+    assert len(rows) < len(jsonl(run_cli, "--include-terms"))
+    assert [r["speaker"] for r in jsonl(run_cli, "--paragraphs", "49")] == [
+        "Stalin",
+        "Kamenev",
+        "Tomsky",
+        "Solts",
+    ]
+
+
+def test_bad_paragraph_range_is_a_usage_error(run_cli: RunCli) -> None:
+    for bad in ("x", "9-3", "1-b"):
+        result = run_cli(["quotes", "--paragraphs", bad])
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -176,7 +176,3 @@ def canonical(surface: str, aliases: Mapping[str, str]) -> str:
         return aliases[surface]
     last = surface.split()[-1]
     return aliases.get(last, last.rstrip("."))
-
-
-def lower_aliases(aliases: Mapping[str, str]) -> dict[str, str]:
-    return {k.lower(): v for k, v in aliases.items()}

@@ -36,7 +36,6 @@ CLAUSE_OPENERS = frozenset(
     whereas once until unless whether who which now also again finally still only even hence indeed
     moreover however therefore why how what""".split()
 )
-NOMINATIVE = frozenset({"he", "she", "i"})
 
 
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
@@ -32,7 +31,6 @@ INLINE = "inline"
 NESTED = "nested"
 QUOTE = "quote"
 TERM = "term"
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass
@@ -149,6 +147,7 @@ class QuoteFilter:
     include_terms: bool = False
     unattributed: bool = False
     min_words: int = 0
+    paragraphs: tuple[int, int] | None = None  # first and last paragraph index, inclusive
 
 
 def speaker_matches(corpus: Corpus, quotes: list[Quote], name: str) -> str | None:
@@ -178,7 +177,9 @@ def select_quotes(corpus: Corpus, quotes: list[Quote], query: QuoteFilter) -> li
             continue
         if needle and needle not in q.text.casefold():
             continue
-        if query.min_words and len(_WORD.findall(q.text)) < query.min_words:
+        if query.paragraphs and not query.paragraphs[0] <= q.paragraph <= query.paragraphs[1]:
+            continue
+        if query.min_words and q.words < query.min_words:
             continue
         selected.append(q)
     return selected

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-APOSTROPHES = "'’"
 _MARKER = r"\[\d+\*?\]"
 _CLITIC = r"['’][sS](?![^\W_])"
 

@@ -132,12 +132,6 @@ class WordIndex:
     def token_fold(self, position: int) -> str:
         return self.folds[self.form_fold[self.form[position]]]
 
-    def is_running(self, position: int) -> bool:
-        return self.para_kind[self.para[position]] in RUNNING_CODES
-
-    def doc_of_token(self, position: int) -> int:
-        return self.para_doc[self.para[position]]
-
     def doc_bounds(self, doc: int) -> tuple[int, int]:
         entry = self.docs[doc]
         return entry.first_token, entry.first_token + entry.n_tokens
@@ -253,12 +247,6 @@ class _Builder:
             "layout": layout,
         }
         return meta, b"".join(chunks)
-
-
-def build_index(documents: Sequence[Document], progress: Progress = _ignore) -> WordIndex:
-    """Tokenize every paragraph of the documents and index the tokens, in memory."""
-    meta, blob = _build(((d, None) for d in documents), len(documents), progress)
-    return WordIndex(meta, blob, [d.text for d in documents])
 
 
 def _build(

@@ -45,6 +45,25 @@ def _screen_table(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
     return rich_table(short, shown)
 
 
+class ParagraphRange(click.ParamType):
+    """``12`` or ``0-50``: paragraphs counted as the parser counts them (non-empty lines from 0)."""
+
+    name = "A-B"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[int, int]:
+        if isinstance(value, tuple):
+            return value
+        first, _, last = str(value).partition("-")
+        if not first.strip().isdigit() or (last and not last.strip().isdigit()):
+            self.fail(f"{value!r} is not a paragraph or a range such as 0-50", param, ctx)
+        bounds = (int(first), int(last or first))
+        if bounds[0] > bounds[1]:
+            self.fail(f"{value!r} ends before it starts", param, ctx)
+        return bounds
+
+
 @cli.command()
 @click.option("--speaker", metavar="NAME", help="Only this speaker's words (case-insensitive, alias-aware).")
 @click.option("--search", metavar="TEXT", help="Only quotations containing TEXT (case-insensitive).")
@@ -56,6 +75,7 @@ def _screen_table(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
 @click.option(
     "--min-words", type=click.IntRange(min=0), default=0, help="Only quotations of at least N words."
 )
+@click.option("--paragraphs", type=ParagraphRange(), help="Only paragraphs A to B (e.g. 0-50), or just one.")
 @click.option(
     "--explain", is_flag=True, help="Show the cue, the rule that chose the speaker and its confidence."
 )
@@ -69,18 +89,19 @@ def quotes(
     include_terms: bool,
     unattributed: bool,
     min_words: int,
+    paragraphs: tuple[int, int] | None,
     explain: bool,
     fmt: str,
 ) -> None:
     """List quotations with their speaker, kind, text, footnote and place.
 
     JSON and JSONL carry every field: id, doc, paragraph, kind, type, speaker, text, start, end,
-    cue, rule, confidence, note, source, parent, warning.
+    cue, rule, confidence, note, source, parent, warning, words.
     """
     from textkit.quotes import QuoteFilter, find_quotes, select_quotes
 
     corpus = state.corpus()
-    query = QuoteFilter(speaker, search, kinds, include_terms, unattributed, min_words)
+    query = QuoteFilter(speaker, search, kinds, include_terms, unattributed, min_words, paragraphs)
     selected = select_quotes(corpus, find_quotes(corpus), query)
     if not selected:
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
