@@ -51,14 +51,13 @@ def _merge_split(text: str, spans: list[MarkSpan]) -> list[_Span]:
         span = _Span(s.start, s.end, s.depth, s.opened, s.closed)
         prev = out[-1] if out else None
         if prev and prev.depth == span.depth and prev.closed and span.opened and prev.gap is None:
-            gap = text[prev.end + 1 : span.start - 1]
-            if _SPLIT_GAP.match(gap) and text[prev.end - 1] not in ".!?":
-                inner = _SPLIT_GAP.match(gap).group(1)
-                if any(is_cue_verb(t.text) for t in tokens(inner)) and prev.end < span.start:
-                    out[-1] = _Span(
-                        prev.start, span.end, span.depth, prev.opened, span.closed, (prev.end, span.start)
-                    )
-                    continue
+            split = _SPLIT_GAP.match(text[prev.end + 1 : span.start - 1])
+            cued = split and any(is_cue_verb(t.text) for t in tokens(split.group(1)))
+            if cued and text[prev.end - 1] not in ".!?" and prev.end < span.start:
+                out[-1] = _Span(
+                    prev.start, span.end, span.depth, prev.opened, span.closed, (prev.end, span.start)
+                )
+                continue
         out.append(span)
     return out
 
@@ -103,7 +102,7 @@ class _Builder:
         return f"q{self.next_id:04d}"
 
     def _emit(
-        self, p: Paragraph, kind: str, qtype: str, att: Attribution, start: int, end: int, **extra
+        self, p: Paragraph, kind: str, qtype: str, att: Attribution, start: int, end: int, **extra: str | None
     ) -> Quote:
         note = extra.pop("note", None)
         quote = Quote(
