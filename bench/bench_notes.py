@@ -35,7 +35,9 @@ LARGE_RUNS = 3
 
 def wall(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([str(TEXTKIT), *args], env=env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        [str(TEXTKIT), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
     return time.perf_counter() - start
 
 
