@@ -80,6 +80,7 @@ def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> 
     found = [
         Candidate("name", canonical(n.surface, aliases), n.start, n.end + 2 * n.possessive, n.possessive)
         for n in name_chunks(text, known)
+        if n.key.lower() not in BODY_NOUNS  # the Central Committee is a body, found below
     ]
     toks = tokens(text)
     for i, tok in enumerate(toks):
