@@ -109,8 +109,8 @@ def test_a_body_speaks_its_resolution() -> None:
 
 
 def test_a_capitalised_institution_is_a_body_not_a_person() -> None:
-    quote = block("The Central Committee met in March. The Central Committee resolved:")
-    assert quote.speaker == "committee"
+    assert block("The Central Committee met in March. The Central Committee resolved:").speaker == "committee"
+    assert block("A letter from Ivanov reached the Central Committee. He wrote:").speaker == "Ivanov"
 
 
 def test_first_person_inside_a_block_is_the_blocks_voice_and_a_split_quote_is_one() -> None:
