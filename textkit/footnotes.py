@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from textkit.cache import Cache
+from textkit.cache import Cache, code_version
 from textkit.citations import Citation, parse_citation, resolve_citations
 from textkit.errors import DataError, UsageError
 from textkit.model import Corpus, Document, Marker, Note
@@ -27,10 +27,14 @@ _ABBREVIATION = re.compile(
 )
 _BETWEEN_QUOTE_AND_MARKER = re.compile(r"^[\s’”'\".,;:!?…]*$")
 _CACHE_KIND = "footnotes"
-_CACHE_VERSION = f"1-{PARSER_VERSION}"
 _MIN_SENTENCE_WORDS = 4
 _SUMMARY_CHARS = 80
 _LABEL = re.compile(r"^\[?(\d+\*?)\]?$")
+
+
+def _cache_version() -> str:
+    """Parsed citations go stale when the parser or the citation grammar changes."""
+    return f"{PARSER_VERSION}-{code_version('textkit.citations', 'textkit.footnotes')}"
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 
 def _analyse(doc: Document, cache: Cache | None) -> tuple[dict[str, Citation], list[tuple[int, int]]]:
     """Citations and marker sentences depend only on the text: cached by its digest when a cache is given."""
-    payload = cache.get(_CACHE_KIND, doc.digest, _CACHE_VERSION) if cache and doc.digest else None
+    payload = cache.get(_CACHE_KIND, doc.digest, _cache_version()) if cache and doc.digest else None
     if payload is not None:
         try:
             return _from_payload(payload)
@@ -160,7 +164,7 @@ def _analyse(doc: Document, cache: Cache | None) -> tuple[dict[str, Citation], l
     citations, sentences = document_citations(doc), _sentences(doc)
     if cache and doc.digest:
         payload = {"citations": {k: asdict(c) for k, c in citations.items()}, "sentences": sentences}
-        cache.put(_CACHE_KIND, doc.digest, _CACHE_VERSION, payload)
+        cache.put(_CACHE_KIND, doc.digest, _cache_version(), payload)
     return citations, sentences
 
 
