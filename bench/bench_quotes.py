@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTER = next((ROOT / "corpus").glob("*.txt"))
+CHAPTER = next((ROOT / "textkit" / "data" / "corpus").glob("*.txt"))
 TEXTKIT = [sys.executable, "-m", "textkit"]
 QUOTES = ["quotes", "--format", "jsonl"]
 COPIES = 500

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textkit.citations import (
+from textkit.corpus.load import load_corpus
+from textkit.notes.citations import (
     FULL,
     IBID,
     OP_CIT,
@@ -18,8 +19,7 @@ from textkit.citations import (
     parse_pages,
     resolve_citations,
 )
-from textkit.corpus import load_corpus
-from textkit.footnotes import document_citations
+from textkit.notes.footnotes import document_citations
 
 FORMS = [
     # raw, author, work, volume, pages, place, year, form

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from nltk.text import ConcordanceIndex
 
-from textkit.concordance import Query, find
-from textkit.corpus import load_corpus
-from textkit.model import RUNNING_TEXT
-from textkit.tokens import fold, span_tokenize
-from textkit.wordindex import index_root, open_index
+from textkit.concordance.index import INDEX, open_index
+from textkit.concordance.search import Query, find
+from textkit.corpus.load import load_corpus
+from textkit.corpus.model import RUNNING_TEXT
+from textkit.text.tokens import fold, span_tokenize
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "concord_sample.txt"
 WORDS = [
@@ -202,7 +202,7 @@ def test_no_hits_is_not_an_error(run_cli) -> None:
 
 def test_index_is_cached_and_rebuilt_when_corrupt(run_cli, cache_root: Path) -> None:
     assert count(run_cli, "bureaucracy") == 9
-    (folder,) = [p for p in index_root().iterdir() if not p.name.startswith(".")]
+    (folder,) = [p for p in (cache_root / INDEX).iterdir() if not p.name.startswith(".")]
     (folder / "arrays.bin").write_bytes(b"garbage")
     assert count(run_cli, "bureaucracy") == 9
     assert (folder / "arrays.bin").stat().st_size > 100
@@ -211,7 +211,7 @@ def test_index_is_cached_and_rebuilt_when_corrupt(run_cli, cache_root: Path) -> 
 def test_no_cache_writes_no_index(run_cli, cache_root: Path) -> None:
     result = run_cli(["--no-cache", "concord", "bureaucracy", "--count"])
     assert result.stdout.strip() == "9"
-    assert not index_root().exists()
+    assert not (cache_root / INDEX).exists()
 
 
 def test_folder_corpus_reports_each_document(run_cli, tmp_path: Path, chapter_text: str) -> None:
@@ -236,8 +236,8 @@ def test_library_find_matches_cli(run_cli) -> None:
 
 def test_warm_query_imports_neither_nltk_nor_numpy(cache_root: Path) -> None:
     code = (
-        "import sys; from textkit.wordindex import open_index;"
-        "from textkit.concordance import Query, find, kwic;"
+        "import sys; from textkit.concordance.index import open_index;"
+        "from textkit.concordance.search import Query, find, kwic;"
         "ix = open_index(); kwic(ix, find(ix, Query('bureaucracy')));"
         "print(sorted(m for m in ('nltk', 'numpy', 'pandas') if m in sys.modules))"
     )

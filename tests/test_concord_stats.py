@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from nltk.metrics import BigramAssocMeasures
 
-from textkit.collocates import log_likelihood, pmi, t_score
-from textkit.dispersion import juilland_d
-from textkit.tokens import fold, span_tokenize
-from textkit.wordlist import stopwords
+from textkit.concordance.collocates import log_likelihood, pmi, t_score
+from textkit.concordance.dispersion import juilland_d
+from textkit.concordance.wordlist import stopwords
+from textkit.text.tokens import fold, span_tokenize
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "concord_sample.txt"
 
@@ -79,8 +79,8 @@ def test_dispersion_terminal_plot(run_cli) -> None:
 
 
 def running_tokens(run_cli) -> list[str]:
-    from textkit.corpus import load_corpus
-    from textkit.model import RUNNING_TEXT
+    from textkit.corpus.load import load_corpus
+    from textkit.corpus.model import RUNNING_TEXT
 
     doc = load_corpus(None, use_cache=False).documents[0]
     return [

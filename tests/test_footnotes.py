@@ -11,9 +11,10 @@ import pytest
 from conftest import CHAPTER, RunCli
 
 from textkit.cli.notes import NOTE_FIELDS
-from textkit.corpus import load_corpus
+from textkit.corpus.load import load_corpus
+from textkit.corpus.parse import parse_document
 from textkit.errors import DataError
-from textkit.footnotes import (
+from textkit.notes.footnotes import (
     describe_labels,
     document_entries,
     filter_by_source,
@@ -21,8 +22,7 @@ from textkit.footnotes import (
     select_notes,
     sentence_around,
 )
-from textkit.parse import parse_document
-from textkit.quotes import Quote
+from textkit.quotes.record import Quote
 
 
 def _json(result) -> list[dict]:
@@ -191,7 +191,7 @@ def test_quotes_link_by_their_note_or_by_ending_at_the_marker() -> None:
 
 def test_select_and_filter_are_pure_over_entries() -> None:
     corpus = load_corpus(CHAPTER)
-    entries = note_entries(corpus, [])
+    entries = note_entries(corpus)
     assert [e.label for e in select_notes(entries, ["2*", "1"])] == ["2*", "1"]
     with pytest.raises(DataError, match="no notes 0, 43; the notes are 1–42, 1\\*–2\\*"):
         select_notes(entries, ["0", "43"])

@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import RunCli
 
-from textkit.output import FORMATS, Column, Terminal, cell, emit, resolve_format
+from textkit.output.formats import FORMATS, Column, Terminal, cell, emit, resolve_format
 
 LONG = "Trotsky " * 80  # far wider than any terminal
 ROWS = [

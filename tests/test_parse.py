@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from conftest import CHAPTER, FIXTURES
 
-from textkit.model import Document
-from textkit.parse import count_words, iter_lines, parse_document
+from textkit.corpus.model import Document
+from textkit.corpus.parse import count_words, iter_lines, parse_document
 
 BLOCK_INDEXES = [14, 15, 20, 21, 23, 25, 27, 30, 34, 39, 43, 45, 46, 56, 58, 70, 78, 81, 84, 92]
 SECTIONS = [

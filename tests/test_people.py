@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import CHAPTER, CORPUS_DIR
 
-from textkit.corpus import load_corpus
-from textkit.model import RUNNING_TEXT, Corpus
-from textkit.people import Mention, canonical_name, find_mentions
+from textkit.corpus.load import load_corpus
+from textkit.corpus.model import RUNNING_TEXT, Corpus
+from textkit.people.mentions import Mention, canonical_name, find_mentions
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textkit.quotemarks import find_spans
+from textkit.text.quotemarks import find_spans
 
 
 def quoted(text: str) -> list[str]:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS_DIR
 
-from textkit.corpus import load_corpus
-from textkit.parse import parse_document
-from textkit.quote_engine import document_quotes
-from textkit.quotes import Quote, find_quotes
+from textkit.corpus.load import load_corpus
+from textkit.corpus.parse import parse_document
+from textkit.quotes.engine import document_quotes
+from textkit.quotes.find import find_quotes
+from textkit.quotes.record import Quote
 
 
 def quotes_of(text: str, aliases: dict[str, str] | None = None) -> list[Quote]:
@@ -208,8 +209,8 @@ def test_many_unclosed_opening_marks_do_not_crash() -> None:
 
 BIG_SCRIPT = """
 import sys
-from textkit.parse import parse_document
-from textkit.quote_engine import document_quotes
+from textkit.corpus.parse import parse_document
+from textkit.quotes.engine import document_quotes
 doc = parse_document(open(sys.argv[1], encoding="utf-8").read())
 found = document_quotes(doc)
 assert all(doc.text[q.start:q.end] == q.text for q in found)

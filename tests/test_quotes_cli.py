@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import CORPUS_DIR, RunCli
 
-from textkit.corpus import load_corpus
+from textkit.corpus.load import load_corpus
 
 FIELDS = {"id", "doc", "paragraph", "kind", "type", "speaker", "text", "start", "end"}
 FIELDS |= {"cue", "rule", "confidence", "note", "source"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textkit.parse import parse_document
-from textkit.quote_engine import document_quotes
+from textkit.corpus.parse import parse_document
+from textkit.quotes.engine import document_quotes
 
 PIECES = st.sampled_from(
     ["‘", "’", "“", "”", "'", '"', ":", ": ", " [1]", "[2]", "\n", " ", ". ", ", ", "s’ ", "workers’ ",

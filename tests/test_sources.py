@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import RunCli
 
-from textkit.citations import parse_citation, resolve_citations
-from textkit.footnotes import CitedPlace, NoteEntry
-from textkit.sources import sort_sources, sources_table
-from textkit.speakers import table_records
+from textkit.notes.citations import parse_citation, resolve_citations
+from textkit.notes.footnotes import CitedPlace, NoteEntry
+from textkit.notes.sources import sort_sources, sources_table
+from textkit.quotes.speakers import table_records
 
 
 def entries(notes: list[tuple[str, str]], speakers: dict[str, str] | None = None, doc: str = "d.txt") -> list:

@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import RunCli
 
-import textkit.speakers
-from textkit.people import Mention
-from textkit.quotes import Quote
-from textkit.speakers import sort_speakers, speaker_profile, speaker_table, table_records
+import textkit.quotes.speakers
+from textkit.people.mentions import Mention
+from textkit.quotes.record import Quote
+from textkit.quotes.speakers import sort_speakers, speaker_profile, speaker_table, table_records
 
 
 def q(
@@ -116,9 +116,9 @@ def test_profile_lists_quotations_and_most_named_paragraphs() -> None:
 @pytest.fixture
 def fake_engines(monkeypatch: pytest.MonkeyPatch) -> None:
     """The command over known records, whatever state the engines are in."""
-    monkeypatch.setattr(textkit.speakers, "find_quotes", lambda corpus: list(QUOTES))
-    monkeypatch.setattr(textkit.speakers, "find_mentions", lambda corpus: list(MENTIONS))
-    monkeypatch.setattr(textkit.speakers, "canonical_name", lambda corpus, name: None)
+    monkeypatch.setattr(textkit.quotes.speakers, "find_quotes", lambda corpus: list(QUOTES))
+    monkeypatch.setattr(textkit.quotes.speakers, "find_mentions", lambda corpus, speakers=(): list(MENTIONS))
+    monkeypatch.setattr(textkit.quotes.speakers, "canonical_name", lambda corpus, name: None)
 
 
 def test_command_table_and_stderr_note(run_cli: RunCli, fake_engines: None) -> None:
@@ -169,8 +169,8 @@ def test_unknown_person_is_an_error_with_suggestions(run_cli: RunCli, fake_engin
 def test_nobody_found_gives_an_empty_table_and_a_message(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(textkit.speakers, "find_quotes", lambda corpus: [])
-    monkeypatch.setattr(textkit.speakers, "find_mentions", lambda corpus: [])
+    monkeypatch.setattr(textkit.quotes.speakers, "find_quotes", lambda corpus: [])
+    monkeypatch.setattr(textkit.quotes.speakers, "find_mentions", lambda corpus, speakers=(): [])
     result = run_cli(["speakers"])
     assert result.exit_code == 0
     assert result.stdout == "person\tquotes\twords\tshare\tmentions\tfirst\tlast\n"

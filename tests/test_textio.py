@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import CHAPTER
 
-from textkit.cache import Cache
-from textkit.corpus import load_corpus, load_document
+from textkit.corpus.decode import decode_bytes, looks_binary
+from textkit.corpus.load import load_corpus, load_document
 from textkit.errors import DataError
-from textkit.textio import decode_bytes, looks_binary
+from textkit.store.cache import Cache
 
 SAMPLE = (
     "Jane Historian\nA Short History\n3. The quarrel\n\n“Enough,” said Trotsky’s friend.[1]\n\n1. Letters.\n"

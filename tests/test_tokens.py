@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textkit.tokens import TOKEN_PATTERN, fast_span_tokenize, fold, query_tokens, span_tokenize
+from textkit.text.tokens import TOKEN_PATTERN, fast_span_tokenize, fold, query_tokens, span_tokenize
 
 
 def words(text: str) -> list[str]:

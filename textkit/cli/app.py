@@ -16,7 +16,8 @@ from typing import Any
 import click
 
 from textkit.errors import TextkitError
-from textkit.output import FORMATS, Column, Row, TableRenderer, Terminal, emit
+from textkit.output.formats import FORMATS, Column, Row, TableRenderer, emit, limit_rows
+from textkit.output.terminal import Terminal
 
 PROG = "textkit"
 # click >= 8.2 signals a bare ``textkit`` with this error; its message is the whole help text.
@@ -46,13 +47,29 @@ class AppState:
             self._terminal = Terminal(stream=sys.stdout, is_tty=self.is_tty, width=self.width)
         return self._terminal
 
+    def progress(self, label: str) -> Any:
+        """A progress bar for a long cold stage (drawn on a terminal's stderr only)."""
+        from textkit.output.progress import ProgressBar
+
+        return ProgressBar(label, no_color=bool(self.terminal.no_color))
+
     def corpus(self) -> Any:
         """Load (and cache) the corpus on first use, so that ``--help`` never reads it."""
         if self._corpus is None:
-            from textkit.corpus import load_corpus
+            from textkit.corpus.load import load_corpus
 
-            self._corpus = load_corpus(self.corpus_source, use_cache=self.use_cache, warn=warn)
+            with self.progress("reading the corpus") as bar:
+                self._corpus = load_corpus(
+                    self.corpus_source, use_cache=self.use_cache, warn=warn, progress=bar
+                )
         return self._corpus
+
+    def limit(self, rows: Sequence[Any], limit: int | None, option: str = "--limit") -> Sequence[Any]:
+        """Rows to show: all when piped, the first 50 on a terminal unless ``limit`` says otherwise."""
+        shown, message = limit_rows(rows, limit, bool(self.terminal.is_tty), option)
+        if message:
+            warn(message)
+        return shown
 
     def emit(
         self,

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from textkit.cli.app import AppState, cli, output_options, pass_state, warn
-from textkit.output import Column, Row, rich_table
+from textkit.output.formats import Column
+from textkit.output.views import quotes_table
+from textkit.quotes.record import KINDS
 
-KINDS = ("inline", "block", "nested")
-TRIM = 240
 COLUMNS = [
     Column("id"),
     Column("doc"),
@@ -23,26 +22,7 @@ COLUMNS = [
     Column("note"),
     Column("source"),
 ]
-EXPLAIN = [Column("rule"), Column("cue"), Column("confidence", justify="right", no_wrap=True)]
-SCREEN = [
-    Column("paragraph", "para", justify="right", no_wrap=True),
-    Column("speaker", style="bold", no_wrap=True),
-    Column("kind", no_wrap=True),
-    Column("text", ratio=1, min_width=30),
-    Column("note", justify="right", no_wrap=True),
-]
-
-
-def _screen_table(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
-    """On a terminal: the columns a reader scans and long quotations cut to their first words;
-    piped output keeps every column and the whole text."""
-    short = [
-        {**r, "text": r["text"] if len(r["text"]) <= TRIM else r["text"][:TRIM].rstrip() + " …"} for r in rows
-    ]
-    several_docs = len({r["doc"] for r in rows}) > 1
-    shown = ([Column("doc", no_wrap=True)] if several_docs else []) + SCREEN
-    shown += [c for c in columns if c in EXPLAIN]
-    return rich_table(short, shown)
+EXPLAIN = [Column("rule"), Column("cue"), Column("confidence", justify="right", fixed=True)]
 
 
 class ParagraphRange(click.ParamType):
@@ -98,12 +78,16 @@ def quotes(
     JSON and JSONL carry every field: id, doc, paragraph, kind, type, speaker, text, start, end,
     cue, rule, confidence, note, source, parent, warning, words.
     """
-    from textkit.quotes import QuoteFilter, find_quotes, select_quotes
+    from textkit.quotes.find import find_quotes
+    from textkit.quotes.select import QuoteFilter, select_quotes
 
     corpus = state.corpus()
     query = QuoteFilter(speaker, search, kinds, include_terms, unattributed, min_words, paragraphs)
-    selected = select_quotes(corpus, find_quotes(corpus), query)
+    with state.progress("finding and attributing quotations") as bar:
+        found = find_quotes(corpus, bar)
+    selected = select_quotes(corpus, found, query)
     if not selected:
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
         return
-    state.emit(selected, COLUMNS + (EXPLAIN if explain else []), fmt, renderer=_screen_table)
+    extra = EXPLAIN if explain else []
+    state.emit(selected, COLUMNS + extra, fmt, renderer=quotes_table(extra))

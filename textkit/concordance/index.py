@@ -1,0 +1,314 @@
+"""A positional word index of a corpus, built once and kept in the cache as one memory-mapped file.
+
+Every word token of every paragraph is a row of parallel int32 arrays (start and end offsets into its
+document, form id, paragraph, kind of gap before it), plus postings: token positions grouped by
+case-folded form and by exact form. A warm query opens the file with ``mmap`` and reads only the
+postings it needs, with the standard library alone: no nltk, numpy or pandas, no re-parsing.
+
+The index is a folder entry of the one cache, keyed by the names and digests of the documents (and
+the code), so any edit rebuilds it; a missing, corrupt or stale index is rebuilt;
+``use_cache=False`` builds it in memory only.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from textkit.corpus.decode import decode_bytes
+from textkit.corpus.load import load_documents
+from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
+from textkit.corpus.sources import read_sources
+from textkit.store.cache import Cache, digest
+from textkit.text.tokens import fast_span_tokenize, normalize
+
+INDEX = "wordindex"
+RUNNING_CODES = frozenset(KINDS.index(k) for k in RUNNING_TEXT)
+# What separates a token from the one before it: nothing, white space only, or anything else.
+GAP_NONE, GAP_SPACE, GAP_OTHER = 0, 1, 2
+TOKEN_ARRAYS = ("start", "end", "form", "para", "gap")
+PARA_ARRAYS = ("para_doc", "para_index", "para_kind", "para_section", "para_start", "para_end")
+PARA_ARRAYS += ("para_first_token", "para_run_before")
+POSTING_ARRAYS = ("fold_order", "fold_ptr", "form_order", "form_ptr")
+ARRAYS = TOKEN_ARRAYS + PARA_ARRAYS + POSTING_ARRAYS
+_ITEM = 4  # bytes per int32
+
+Progress = Callable[[int, int], None]
+Warn = Callable[[str], None]
+
+
+def _ignore(*_: Any) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class DocEntry:
+    """Where one document's tokens and paragraphs sit in the index arrays."""
+
+    name: str
+    digest: str
+    first_token: int
+    n_tokens: int
+    first_para: int
+    n_paras: int
+    running_tokens: int
+    warning: str | None = None
+
+
+class WordIndex:
+    """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for."""
+
+    def __init__(self, meta: dict[str, Any], buffer: Any, sources: Sequence[bytes | str]) -> None:
+        self.meta = meta
+        self.docs = [DocEntry(**d) for d in meta["docs"]]
+        self.forms: list[str] = meta["forms"]
+        self.form_fold: list[int] = meta["form_fold"]
+        self.folds: list[str] = meta["folds"]
+        self.fold_stem: list[int] = meta["fold_stem"]
+        self.stems: list[str] = meta["stems"]
+        self.sections: list[str] = meta["sections"]
+        self.form_count_running: list[int] = meta["form_count_running"]
+        self.form_count_all: list[int] = meta["form_count_all"]
+        self._buffer = buffer
+        view = memoryview(buffer).cast("i") if len(buffer) else memoryview(b"").cast("i")
+        for name, (offset, length) in meta["layout"].items():
+            setattr(self, name, view[offset : offset + length])
+        self._sources = list(sources)
+        self._texts: dict[int, str] = {}
+        self._fold_ids: dict[str, int] | None = None
+        self._form_ids: dict[str, int] | None = None
+
+    # Arrays (set from the layout): start, end, form, para, gap, para_*, fold_order, fold_ptr, …
+    start: memoryview
+    end: memoryview
+    form: memoryview
+    para: memoryview
+    gap: memoryview
+    para_doc: memoryview
+    para_index: memoryview
+    para_kind: memoryview
+    para_section: memoryview
+    para_start: memoryview
+    para_end: memoryview
+    para_first_token: memoryview
+    para_run_before: memoryview
+    fold_order: memoryview
+    fold_ptr: memoryview
+    form_order: memoryview
+    form_ptr: memoryview
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.start)
+
+    @property
+    def fold_ids(self) -> dict[str, int]:
+        if self._fold_ids is None:
+            self._fold_ids = {f: i for i, f in enumerate(self.folds)}
+        return self._fold_ids
+
+    @property
+    def form_ids(self) -> dict[str, int]:
+        if self._form_ids is None:
+            self._form_ids = {f: i for i, f in enumerate(self.forms)}
+        return self._form_ids
+
+    def text(self, doc: int) -> str:
+        """The decoded text of a document, which the token offsets index."""
+        if doc not in self._texts:
+            source = self._sources[doc]
+            self._texts[doc] = source if isinstance(source, str) else decode_bytes(source).text
+        return self._texts[doc]
+
+    def token_fold(self, position: int) -> str:
+        return self.folds[self.form_fold[self.form[position]]]
+
+    def doc_bounds(self, doc: int) -> tuple[int, int]:
+        entry = self.docs[doc]
+        return entry.first_token, entry.first_token + entry.n_tokens
+
+    def running_ordinal(self, position: int) -> int:
+        """The token's place among the running-text tokens of its document."""
+        para = self.para[position]
+        return self.para_run_before[para] + position - self.para_first_token[para]
+
+    def close(self) -> None:
+        """Release the memory map (views must not be used afterwards)."""
+        if isinstance(self._buffer, mmap.mmap):
+            for name in ARRAYS:
+                getattr(self, name).release()
+            self._buffer.close()
+
+
+# Building ------------------------------------------------------------------------------------------
+
+
+def _gap_code(gap: str) -> int:
+    if not gap:
+        return GAP_NONE
+    return GAP_SPACE if gap.isspace() else GAP_OTHER
+
+
+class _Builder:
+    """Accumulates the token rows of documents, one paragraph at a time."""
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.cols = {name: array("i") for name in TOKEN_ARRAYS + PARA_ARRAYS}
+        self.form_ids: dict[str, int] = {}
+        self.section_ids: dict[str, int] = {}
+        self.docs: list[DocEntry] = []
+
+    def add(self, doc: Document, warning: str | None) -> None:
+        c = self.cols
+        first_token, first_para, running = len(c["start"]), len(c["para_doc"]), 0
+        text, prev_end = doc.text, None
+        for p in doc.paragraphs:
+            para_id, kind = len(c["para_doc"]), KINDS.index(p.kind)
+            section = (
+                -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
+            )
+            for name, value in zip(
+                PARA_ARRAYS,
+                (len(self.docs), p.index, kind, section, p.start, p.end, len(c["start"]), running),
+                strict=True,
+            ):
+                c[name].append(value)
+            for s, e in fast_span_tokenize(p.text):
+                start, end = p.start + s, p.start + e
+                c["start"].append(start)
+                c["end"].append(end)
+                c["form"].append(self.form_ids.setdefault(normalize(text[start:end]), len(self.form_ids)))
+                c["para"].append(para_id)
+                c["gap"].append(GAP_OTHER if prev_end is None else _gap_code(text[prev_end:start]))
+                prev_end = end
+            if kind in RUNNING_CODES:
+                running += len(c["start"]) - c["para_first_token"][-1]
+        self.docs.append(
+            DocEntry(
+                doc.name,
+                doc.digest,
+                first_token,
+                len(c["start"]) - first_token,
+                first_para,
+                len(c["para_doc"]) - first_para,
+                running,
+                warning,
+            )
+        )
+
+    def finish(self) -> tuple[dict[str, Any], bytes]:
+        """Vocabularies, stems, counts and postings; returns the metadata and the array blob."""
+        import numpy as np
+        from nltk.stem.snowball import SnowballStemmer
+
+        forms = list(self.form_ids)
+        fold_ids: dict[str, int] = {}
+        form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in forms]
+        folds = list(fold_ids)
+        stemmer = SnowballStemmer("english")
+        stem_ids: dict[str, int] = {}
+        fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in folds]
+        arrays = {name: np.frombuffer(col, dtype=np.int32) for name, col in self.cols.items()}
+        form = arrays["form"]
+        fold = np.asarray(form_fold, dtype=np.int32)[form] if len(form) else form
+        running = np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
+        for prefix, ids, size in (("fold", fold, len(folds)), ("form", form, len(forms))):
+            arrays[f"{prefix}_order"] = np.argsort(ids, kind="stable").astype(np.int32)
+            counts = np.bincount(ids, minlength=size)
+            arrays[f"{prefix}_ptr"] = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+        layout, chunks, offset = {}, [], 0
+        for name in ARRAYS:
+            data = np.ascontiguousarray(arrays[name], dtype=np.int32)
+            layout[name] = (offset, len(data))
+            chunks.append(data.tobytes())
+            offset += len(data)
+        meta = {
+            "docs": [asdict(d) for d in self.docs],
+            "forms": forms,
+            "form_fold": form_fold,
+            "folds": folds,
+            "fold_stem": fold_stem,
+            "stems": list(stem_ids),
+            "sections": list(self.section_ids),
+            "form_count_running": np.bincount(form[running], minlength=len(forms)).tolist(),
+            "form_count_all": np.bincount(form, minlength=len(forms)).tolist(),
+            "layout": layout,
+        }
+        return meta, b"".join(chunks)
+
+
+def _build(
+    documents: Iterable[tuple[Document, str | None]], total: int, progress: Progress
+) -> tuple[dict[str, Any], bytes]:
+    builder = _Builder()
+    for i, (doc, warning) in enumerate(documents):
+        builder.add(doc, warning)
+        progress(i + 1, total)
+    return builder.finish()
+
+
+# Storing and opening --------------------------------------------------------------------------------
+
+
+def index_key(cache: Cache, names: Sequence[str], digests: Sequence[str]) -> str:
+    """The index of a corpus is named by its documents' names and contents, in order."""
+    return cache.key(INDEX, *(f"{name}\0{dig}" for name, dig in zip(names, digests, strict=True)))
+
+
+def _read(folder: Path, key: str) -> tuple[dict[str, Any], Any] | None:
+    """The stored metadata and a memory map of the arrays, or None when missing or corrupt."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("key") != key:
+            return None
+        expected = sum(length for _, length in meta["layout"].values()) * _ITEM
+        with open(folder / "arrays.bin", "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size != expected:
+                return None
+            buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    except Exception:  # unreadable, not JSON, nested too deep, wrong shape: rebuild
+        return None
+    return meta, buffer
+
+
+def open_index(
+    source: str | Path | None = None,
+    *,
+    use_cache: bool = True,
+    warn: Warn = _ignore,
+    progress: Progress = _ignore,
+) -> WordIndex:
+    """The word index of a corpus source (as for ``load_corpus``), from the cache when it is current."""
+    sources = read_sources(source)
+    names = [item.name for item in sources.items]
+    data = [item.data for item in sources.items]
+    cache = Cache(enabled=use_cache)
+    key = index_key(cache, names, [digest(d) for d in data])
+    folder = cache.folder(INDEX, key)
+    stored = _read(folder, key) if folder else None
+    if stored is not None:
+        meta, buffer = stored
+        try:
+            index = WordIndex(meta, buffer, data)
+        except Exception:
+            cache.discard(INDEX, key)
+        else:
+            for doc in index.docs:
+                if doc.warning:
+                    warn(doc.warning)
+            return index
+    docs = load_documents(sources.items, cache, warn)
+    meta, blob = _build(((d, d.warning) for d in docs), len(docs), progress)
+    meta["key"] = key
+    cache.put_folder(
+        INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}
+    )
+    return WordIndex(meta, blob, data)

@@ -1,0 +1,84 @@
+"""Which body paragraphs are block quotations: quoted matter set off as a paragraph of its own.
+
+The transcriptions drop the indentation that marks a block in print, so the evidence is textual:
+a lead-in ending with ':', quoted matter that continues (an opening ellipsis, first person, a
+paragraph closed by a footnote marker), or speech announced at the end of the previous paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from textkit.text.lexicon import is_cue_verb
+from textkit.text.markers import ends_with_marker
+from textkit.text.sentences import last_sentence
+from textkit.text.words import words
+
+_OPENING_ELLIPSIS = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_INLINE_QUOTE = re.compile(r"[‘“\"](?=\w)|(?<=\s)'(?=\w)")
+_QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
+
+
+def is_lead_in(text: str) -> bool:
+    """A paragraph ending with a colon announces the quotation that follows."""
+    return text.rstrip().endswith(":")
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTED_SPAN.sub(" ", text)
+
+
+def _voice_of_quoted_matter(text: str) -> bool:
+    """First or second person, a question or an opening ellipsis: a speaker's voice, not narration."""
+    plain = _outside_quotes(text)
+    return bool(
+        _OPENING_ELLIPSIS.match(text)
+        or _FIRST_PERSON.search(plain)
+        or _SECOND_PERSON.search(plain)
+        or "?" in plain
+    )
+
+
+def _continues_block(text: str) -> bool:
+    """Does a paragraph right after an unclosed block carry on the same quoted matter?"""
+    if is_lead_in(text):
+        return False
+    if _OPENING_ELLIPSIS.match(text) or text[:1].islower():
+        return True
+    if _FIRST_PERSON.search(_outside_quotes(text)):
+        return True
+    return ends_with_marker(text) and not _INLINE_QUOTE.search(text)
+
+
+def _speech_cue(text: str) -> bool:
+    return any(is_cue_verb(w.text) for w in words(text))
+
+
+def _announced_without_colon(previous: str, text: str) -> bool:
+    """Speech announced in the last sentence of narration (``Why, he asked, …?``) then a closed quote."""
+    if ends_with_marker(previous) or not _speech_cue(_outside_quotes(last_sentence(previous))):
+        return False
+    return ends_with_marker(text) and not _INLINE_QUOTE.search(text) and _voice_of_quoted_matter(text)
+
+
+def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
+    """Flag the eligible paragraphs (body text) that are block quotations.
+
+    ``texts`` and ``eligible`` run in parallel over a document's paragraphs; a heading or note
+    between two paragraphs breaks any block.
+    """
+    flags = [False] * len(texts)
+    for i, text in enumerate(texts):
+        if not eligible[i] or i == 0 or not eligible[i - 1]:
+            continue
+        previous = texts[i - 1]
+        if is_lead_in(previous):
+            flags[i] = True
+        elif flags[i - 1]:
+            flags[i] = not ends_with_marker(previous) and _continues_block(text)
+        else:
+            flags[i] = _announced_without_colon(previous, text)
+    return flags

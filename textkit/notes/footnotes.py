@@ -1,0 +1,352 @@
+"""Where each note is cited: the sentence around its marker and the quotation it is the source of.
+
+A note is only evidence for something: this module joins each note (and its parsed citation) to
+every marker that calls it, the sentence that marker closes and the quotation that ends at it, so a
+reader can check a claim against its source in one step.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from textkit.corpus.model import Corpus, Document, Marker, Note
+from textkit.errors import DataError, UsageError
+from textkit.notes.citations import Citation, parse_citation, resolve_citations
+from textkit.quotes.find import find_quotes
+from textkit.quotes.record import Quote
+from textkit.store.cache import Kind, cached_map
+from textkit.text.sentences import sentence_starts
+from textkit.text.words import count_words
+
+_BETWEEN_QUOTE_AND_MARKER = re.compile(r"^[\s’”'\".,;:!?…]*$")
+_MIN_SENTENCE_WORDS = 4
+_SUMMARY_CHARS = 80
+_LABEL = re.compile(r"^\[?(\d+\*?)\]?$")
+
+
+@dataclass(frozen=True)
+class CitedPlace:
+    """One marker calling a note: where it is and what it sources."""
+
+    doc: str
+    paragraph: int
+    section: str | None
+    in_note: str | None  # the note the marker sits in, for markers inside author notes
+    start: int
+    end: int
+    sentence: str
+    quote_id: str | None = None
+    quote: str | None = None
+    speaker: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"¶{self.paragraph}" + (f" (note {self.in_note})" if self.in_note else "")
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """A note, its resolved citation (None for an author's comment note) and the places citing it."""
+
+    doc: str
+    label: str
+    kind: str
+    paragraph: int
+    text: str
+    citation: Citation | None
+    places: tuple[CitedPlace, ...]
+
+
+def sentence_bounds(text: str, pos: int, starts: Sequence[int] | None = None) -> tuple[int, int]:
+    """The sentence of ``text`` holding ``pos``; a marker right after a full stop belongs before it.
+
+    A stub such as ``(Prolonged applause) [18]`` takes in the sentence before it, which is what the
+    note documents. ``starts`` (the text's sentence starts) may be given when many are asked.
+    """
+    starts = sentence_starts(text) if starts is None else starts
+    i = bisect.bisect_right(starts, pos) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    while i > 0 and count_words(text[starts[i] : end]) < _MIN_SENTENCE_WORDS:
+        i -= 1
+    return starts[i], end
+
+
+def sentence_around(text: str, pos: int) -> str:
+    start, end = sentence_bounds(text, pos)
+    return text[start:end].strip()
+
+
+def document_citations(doc: Document) -> dict[str, Citation]:
+    """Parsed and resolved citations of the numbered notes; author notes are comments, not citations."""
+    numbered = [(n.label, parse_citation(doc.note_text(n))) for n in doc.notes if n.kind == "numbered"]
+    resolved = resolve_citations(numbered)
+    return {label: c for (label, _), c in zip(numbered, resolved, strict=True)}
+
+
+class _QuoteIndex:
+    """A document's quotations, found by the note that closes them or by the marker they end at."""
+
+    def __init__(self, quotes: Iterable[Quote]) -> None:
+        self.by_note: dict[str, Quote] = {}
+        self.by_paragraph: dict[int, list[Quote]] = {}
+        for q in quotes:
+            if q.note and (q.note not in self.by_note or self.by_note[q.note].parent is not None):
+                self.by_note[q.note] = q
+            self.by_paragraph.setdefault(q.paragraph, []).append(q)
+
+    def for_marker(self, doc: Document, marker: Marker) -> Quote | None:
+        quote = self.by_note.get(marker.label)
+        if quote is not None:
+            return quote
+        ending = [
+            q
+            for q in self.by_paragraph.get(marker.paragraph, [])
+            if q.end <= marker.start and _BETWEEN_QUOTE_AND_MARKER.match(doc.text[q.end : marker.start])
+        ]
+        return min(ending, key=lambda q: (q.parent is not None, q.start), default=None)
+
+
+def _place(doc: Document, marker: Marker, sentence: tuple[int, int], quote: Quote | None) -> CitedPlace:
+    para = doc.paragraphs[marker.paragraph]
+    return CitedPlace(
+        doc=doc.name,
+        paragraph=marker.paragraph,
+        section=para.section if marker.in_note is None else None,
+        in_note=marker.in_note,
+        start=marker.start,
+        end=marker.end,
+        sentence=doc.text[sentence[0] : sentence[1]].strip(),
+        quote_id=quote.id if quote else None,
+        quote=quote.text if quote else None,
+        speaker=quote.speaker if quote else None,
+    )
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    """Document offsets of the sentence around each marker, in marker order (each paragraph's
+    sentences found once, however many markers it has)."""
+    spans = []
+    starts: dict[int, list[int]] = {}
+    for marker in doc.markers:
+        para = doc.paragraphs[marker.paragraph]
+        if marker.paragraph not in starts:
+            starts[marker.paragraph] = sentence_starts(para.text)
+        start, end = sentence_bounds(para.text, marker.start - para.start, starts[marker.paragraph])
+        spans.append((para.start + start, para.start + end))
+    return spans
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What depends on a document's text alone: its parsed citations and each marker's sentence."""
+
+    citations: dict[str, Citation]
+    sentences: list[tuple[int, int]]
+
+
+def _encode(a: _Analysis) -> dict[str, Any]:
+    return {"citations": {k: asdict(c) for k, c in a.citations.items()}, "sentences": a.sentences}
+
+
+def _citation(raw: dict[str, Any]) -> Citation:
+    pages = tuple((int(a), int(b)) for a, b in raw["pages"])
+    flags = tuple(raw["flags"])
+    if not all(isinstance(f, str) for f in flags):
+        raise TypeError("bad flags")
+    citation = Citation(**{**raw, "pages": pages, "flags": flags})
+    for name in ("raw", "form"):
+        if not isinstance(getattr(citation, name), str):
+            raise TypeError(f"bad citation field {name}")
+    return citation
+
+
+def _decode(raw: Any) -> _Analysis:
+    citations = {str(label): _citation(c) for label, c in raw["citations"].items()}
+    sentences = [(int(a), int(b)) for a, b in raw["sentences"]]
+    return _Analysis(citations, sentences)
+
+
+NOTES = Kind("notes", _encode, _decode)
+
+
+def _analyse(doc: Document) -> _Analysis:
+    return _Analysis(document_citations(doc), _sentences(doc))
+
+
+def _analyses(corpus: Corpus, docs: Sequence[Document]) -> list[_Analysis]:
+    keys = [corpus.cache.key(NOTES.name, doc.digest) for doc in docs]
+    found = cached_map(corpus.cache, NOTES, list(docs), keys, _analyse)
+    for i, (doc, analysis, key) in enumerate(zip(docs, found, keys, strict=True)):
+        if len(analysis.sentences) != len(doc.markers):  # a damaged entry: analyse afresh
+            corpus.cache.discard(NOTES.name, key)
+            found[i] = corpus.cache.put(NOTES.name, key, _analyse(doc), NOTES.encode)
+    return found
+
+
+def document_entries(
+    doc: Document, quotes: Iterable[Quote], analysis: _Analysis | None = None
+) -> list[NoteEntry]:
+    """Every note of one document with its citation and citing places, in the notes' order."""
+    index = _QuoteIndex(quotes)
+    analysis = analysis or _analyse(doc)
+    citations, sentences = analysis.citations, analysis.sentences
+    places: dict[str, list[CitedPlace]] = {}
+    for marker, sentence in zip(doc.markers, sentences, strict=True):
+        places.setdefault(marker.label, []).append(
+            _place(doc, marker, sentence, index.for_marker(doc, marker))
+        )
+    return [_entry(doc, note, citations.get(note.label), places.get(note.label, [])) for note in doc.notes]
+
+
+def _entry(doc: Document, note: Note, citation: Citation | None, places: list[CitedPlace]) -> NoteEntry:
+    return NoteEntry(
+        doc.name, note.label, note.kind, note.paragraph, doc.note_text(note), citation, tuple(places)
+    )
+
+
+def note_entries(corpus: Corpus, docs: Sequence[Document] | None = None) -> list[NoteEntry]:
+    """Every note of the chosen documents (default: all), joined to its markers and the quotations
+    they source."""
+    docs = list(corpus.documents) if docs is None else list(docs)
+    by_doc: dict[str, list[Quote]] = {}
+    for q in find_quotes(corpus):
+        by_doc.setdefault(q.doc, []).append(q)
+    entries: list[NoteEntry] = []
+    for doc, analysis in zip(docs, _analyses(corpus, docs), strict=True):
+        entries.extend(document_entries(doc, by_doc.get(doc.name, []), analysis))
+    return entries
+
+
+def select_documents(corpus: Corpus, name: str | None) -> list[Document]:
+    """``--doc``: an exact file name, the name without ``.txt``, or a part of exactly one name."""
+    if name is None:
+        return list(corpus.documents)
+    names = [d.name for d in corpus.documents]
+    exact = [d for d in corpus.documents if name in (d.name, d.name.removesuffix(".txt"))]
+    partial = [d for d in corpus.documents if name.casefold() in d.name.casefold()]
+    if exact or len(partial) == 1:
+        return exact or partial
+    shown = ", ".join(names[:5]) + (f" … ({len(names)} in all)" if len(names) > 5 else "")
+    problem = "matches several documents" if partial else "matches no document"
+    raise UsageError(f"--doc {name!r} {problem}: {shown}")
+
+
+def normalise_label(label: str) -> str:
+    """``21``, ``[21]``, ``1*`` as typed; anything else is kept and reported as unknown."""
+    m = _LABEL.match(label.strip())
+    return m.group(1) if m else label.strip()
+
+
+def _label_key(label: str) -> tuple[bool, int, str]:
+    digits = label.rstrip("*")
+    return label.endswith("*"), int(digits) if digits.isdigit() else 0, label
+
+
+def describe_labels(labels: Iterable[str]) -> str:
+    """Compress labels into runs: ``1–42, 1*–2*``."""
+    runs: list[list[str]] = []
+    previous: tuple[bool, int, str] | None = None
+    for label in sorted(set(labels), key=_label_key):
+        key = _label_key(label)
+        if runs and previous and key[0] == previous[0] and key[1] == previous[1] + 1:
+            runs[-1][1] = label
+        else:
+            runs.append([label, label])
+        previous = key
+    return ", ".join(a if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def select_notes(entries: Sequence[NoteEntry], labels: Sequence[str]) -> list[NoteEntry]:
+    """The entries for the asked labels, in the order asked; unknown labels are an error naming the known."""
+    wanted = [normalise_label(label) for label in labels]
+    known = {e.label for e in entries}
+    unknown = [label for label in wanted if label not in known]
+    if unknown:
+        which = ", ".join(unknown)
+        noun = "note" if len(unknown) == 1 else "notes"
+        if not known:
+            raise DataError(f"no {noun} {which}: the corpus has no notes")
+        raise DataError(f"no {noun} {which}; the notes are {describe_labels(known)}")
+    order = {label: i for i, label in enumerate(dict.fromkeys(wanted))}
+    chosen = [e for e in entries if e.label in order]
+    return sorted(chosen, key=lambda e: order[e.label])
+
+
+def _citation_text(c: Citation) -> list[str]:
+    return [x for x in (c.raw, c.author, c.work, c.display()) if x]
+
+
+def filter_by_source(entries: Sequence[NoteEntry], text: str) -> list[NoteEntry]:
+    """Notes whose text or resolved citation mentions ``text`` (case-insensitive), so short forms match."""
+    needle = text.casefold()
+    return [
+        e
+        for e in entries
+        if needle in e.text.casefold()
+        or (e.citation is not None and any(needle in x.casefold() for x in _citation_text(e.citation)))
+    ]
+
+
+def _citation_fields(c: Citation | None) -> dict[str, Any]:
+    if c is None:
+        return {"citation": None, "author": None, "work": None, "volume": None, "pages": None,
+                "place": None, "year": None, "date": None, "form": "comment", "refers_to": None,
+                "status": None, "flags": []}  # fmt: skip
+    return {
+        "citation": c.display(),
+        "author": c.author,
+        "work": c.work,
+        "volume": c.volume,
+        "pages": c.pages_text or None,
+        "place": c.place,
+        "year": c.year,
+        "date": c.date,
+        "form": c.form,
+        "refers_to": c.refers_to,
+        "status": c.status,
+        "flags": list(c.flags),
+    }
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return [v for v in dict.fromkeys(values) if v]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SUMMARY_CHARS else text[: _SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def entry_row(entry: NoteEntry) -> dict[str, Any]:
+    """One flat row per note (lists joined in TSV) plus the nested ``places`` that JSON keeps whole."""
+    places = entry.places
+    return {
+        "doc": entry.doc,
+        "label": entry.label,
+        "kind": entry.kind,
+        "text": entry.text,
+        **_citation_fields(entry.citation),
+        "summary": entry.citation.display() if entry.citation else _shorten(entry.text),
+        "cited": len(places),
+        "where": [p.where for p in places],
+        "sentences": [p.sentence for p in places],
+        "quotes": _unique(p.quote for p in places),
+        "speakers": _unique(p.speaker for p in places),
+        "places": [
+            {
+                "paragraph": p.paragraph,
+                "section": p.section,
+                "in_note": p.in_note,
+                "start": p.start,
+                "end": p.end,
+                "sentence": p.sentence,
+                "quote_id": p.quote_id,
+                "quote": p.quote,
+                "speaker": p.speaker,
+            }
+            for p in places
+        ],
+    }

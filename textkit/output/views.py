@@ -1,0 +1,269 @@
+"""Terminal views that a plain table does not serve: concordance lines, dispersion plots, speaker
+bars, a person's profile, note cards, the corpus summary and the quotations table.
+
+Each view takes the same rows the data formats get and returns a rich renderable; every piece of
+corpus text goes in as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textkit.output.formats import Column, Row, TableRenderer, cell, rich_table, text
+
+QUOTE_TRIM = 240
+BAR_WIDTH = 12
+_LOCATION_MAX = 24
+
+
+def _percent(value: Any) -> str:
+    return f"{value:.1%}" if isinstance(value, float) else cell(value)
+
+
+def _stat(value: Any) -> str:
+    return cell(round(value, 2)) if isinstance(value, float) else cell(value)
+
+
+# quotes ---------------------------------------------------------------------------------------------
+
+
+def quotes_table(extra: Sequence[Column] = ()) -> TableRenderer:
+    """The columns a reader scans, long quotations cut to their first words; ``extra`` adds columns
+    (the --explain ones). Piped output keeps every column and the whole text."""
+    screen = [
+        Column("paragraph", "¶", justify="right", fixed=True),
+        Column("speaker", style="bold", fixed=True),
+        Column("kind", fixed=True),
+        Column("text", ratio=1, min_width=20),
+        Column("note", justify="right", fixed=True),
+    ]
+
+    def render(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+        short = [{**r, "text": _trim(str(r["text"]))} for r in rows]
+        several_docs = len({r["doc"] for r in rows}) > 1
+        shown = ([Column("doc", fixed=True)] if several_docs else []) + screen + list(extra)
+        return rich_table(short, shown)
+
+    return render
+
+
+def _trim(value: str, size: int = QUOTE_TRIM) -> str:
+    return value if len(value) <= size else value[:size].rstrip() + " …"
+
+
+# concordance ----------------------------------------------------------------------------------------
+
+
+def location(row: Row, many_docs: bool) -> str:
+    doc = str(row["doc"])
+    if len(doc) > _LOCATION_MAX:
+        doc = doc[: _LOCATION_MAX - 1] + "…"
+    return f"{doc} ¶{row['paragraph']}" if many_docs else f"¶{row['paragraph']}"
+
+
+def kwic_side(rows: Sequence[Row], many_docs: bool, total_width: int, width: int | None) -> int:
+    """Context width each side that keeps every match on screen."""
+    loc_width = max((len(location(r, many_docs)) for r in rows), default=0)
+    match_width = max((len(str(r["match"])) for r in rows), default=0)
+    fit = max(1, (total_width - loc_width - 2 - match_width) // 2)
+    return min(width, fit) if width is not None else fit
+
+
+def kwic_lines(side: int, many_docs: bool) -> TableRenderer:
+    """Aligned lines: location, left context right-aligned, the match highlighted, right context."""
+
+    def render(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+        from rich.console import Group
+        from rich.text import Text
+
+        locations = [location(r, many_docs) for r in rows]
+        loc_width = max(map(len, locations), default=0)
+        left_width = min(side, max((len(str(r["left"])) for r in rows), default=0))
+        lines = []
+        for row, loc in zip(rows, locations, strict=True):
+            line = Text(no_wrap=True, overflow="crop")
+            line.append(cell(loc).rjust(loc_width) + "  ", style="dim")
+            line.append(cell(row["left"])[-left_width:].rjust(left_width) if left_width else "")
+            line.append(cell(row["match"]), style="bold cyan")
+            line.append(cell(row["right"])[:side])
+            lines.append(line)
+        return Group(*lines)
+
+    return render
+
+
+def _strip(positions: Sequence[float], width: int) -> Any:
+    """AntConc's plot as text: one cell per 1/width of the document, a bar where a hit falls."""
+    from rich.text import Text
+
+    marks = [0] * width
+    for p in positions:
+        marks[min(int(p * width), width - 1)] += 1
+    strip = Text(no_wrap=True)
+    for n in marks:
+        strip.append("┃" if n > 1 else "│" if n else "·", style="bold" if n else "dim")
+    return strip
+
+
+def dispersion_strips(many_docs: bool, total_width: int) -> TableRenderer:
+    """A table of the statistics with a plot strip filling the rest of the terminal's width."""
+
+    def render(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+        from rich.table import Table
+
+        table = Table(header_style="bold", box=None, pad_edge=False)
+        shown = [c for c in columns if many_docs or c.key != "doc"]
+        cells = [[_stat(row[c.key]) for c in shown] for row in rows]
+        used = sum(max(len(c.title), *(len(r[i]) for r in cells)) + 2 for i, c in enumerate(shown))
+        width = max(10, total_width - used - 1)
+        for c in shown:
+            table.add_column(c.title, justify=c.justify, no_wrap=True)  # type: ignore[arg-type]
+        table.add_column("plot (start → end)", no_wrap=True)
+        for row, texts in zip(rows, cells, strict=True):
+            table.add_row(*(text(t) for t in texts), _strip(row["positions"], width))
+        return table
+
+    return render
+
+
+# speakers -------------------------------------------------------------------------------------------
+
+
+def speaker_bars(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+    """The table with a bar per row scaled to the most quotations, so the imbalance shows at a glance."""
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for c in columns:
+        table.add_column(c.title, justify=c.justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("", no_wrap=True, style="cyan")
+    top = max((int(r["quotes"]) for r in rows), default=0)
+    for r in rows:
+        bar = "█" * round(BAR_WIDTH * r["quotes"] / top) if top else ""
+        values = (_percent(r.get(c.key)) if c.key == "share" else cell(r.get(c.key)) for c in columns)
+        table.add_row(*(text(v) for v in values), bar)
+    return table
+
+
+PROFILE_QUOTATIONS = [
+    Column("id", fixed=True),
+    Column("where", fixed=True),
+    Column("kind", fixed=True),
+    Column("text", ratio=5, min_width=20),
+    Column("note", justify="right", fixed=True),
+]
+
+
+def person_profile(counts: Sequence[Column]) -> TableRenderer:
+    """Counts, then the person's quotations, then the paragraphs naming them most."""
+
+    def render(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+        from rich.console import Group
+        from rich.table import Table
+
+        row = rows[0]
+        card = Table(show_header=False, box=None, pad_edge=False, title=text(row["person"], "bold"),
+                     title_justify="left")  # fmt: skip
+        card.add_column(style="bold")
+        card.add_column()
+        for c in counts:
+            card.add_row(
+                text(c.title), text(_percent(row.get(c.key)) if c.key == "share" else row.get(c.key))
+            )
+        parts: list[Any] = [card]
+        if row["quotation_rows"]:
+            quoted = [{**q, "text": _trim(str(q["text"]))} for q in row["quotation_rows"]]
+            parts.append(rich_table(quoted, PROFILE_QUOTATIONS, title="Quotations"))
+        if row["place_rows"]:
+            place_columns = [
+                Column("where", fixed=True),
+                Column("section"),
+                Column("mentions", justify="right"),
+            ]
+            parts.append(rich_table(row["place_rows"], place_columns, title="Named most in"))
+        return Group(*parts)
+
+    return render
+
+
+# notes ----------------------------------------------------------------------------------------------
+
+NOTE_CARD_FIELDS = (
+    "author",
+    "work",
+    "volume",
+    "pages",
+    "place",
+    "year",
+    "date",
+    "form",
+    "refers_to",
+    "flags",
+)
+
+
+def _place_lines(places: Sequence[Row]) -> Any:
+    """Each citing place: where, the sentence, the quotation it sources."""
+    from rich.text import Text
+
+    lines = Text()
+    for p in places:
+        where = f"¶{p['paragraph']}" + (f" in note {p['in_note']}" if p["in_note"] else "")
+        where += f" · {p['section']}" if p["section"] else ""
+        if lines:
+            lines.append("\n")
+        lines.append(cell(where), style="bold")
+        lines.append("\n" + cell(p["sentence"]))
+        if p["quote"]:
+            lines.append("\n")
+            lines.append("sources the quotation", style="dim")
+            lines.append(f" ‘{cell(p['quote'])}’ — ")
+            lines.append(cell(p["speaker"] or "speaker unknown"), style="bold")
+    return lines if lines else Text("never cited in the text", style="italic")
+
+
+def note_cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+    """A note reads best as a card: its text, the parsed citation, then each place that cites it."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    cards = []
+    for row in rows:
+        title = Text.assemble((f"Note {cell(row['label'])}", "bold"), f" · {cell(row['doc'])}")
+        card = Table(show_header=False, box=None, pad_edge=False, title_justify="left", title=title)
+        card.add_column(style="bold", no_wrap=True)
+        card.add_column()
+        card.add_row(text("text"), text(row["text"]))
+        for key in NOTE_CARD_FIELDS:
+            if row.get(key) not in (None, "", []):
+                card.add_row(text(key.replace("_", " ")), text(row[key]))
+        card.add_row(text("cited"), _place_lines(row["places"]))
+        cards.append(card)
+    return Group(*cards)
+
+
+def table_of(columns: Sequence[Column]) -> TableRenderer:
+    """A plain table of chosen columns, whatever columns the data formats carry."""
+    return lambda rows, _all: rich_table(rows, columns)
+
+
+# info -----------------------------------------------------------------------------------------------
+
+
+def cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
+    """One card of fields per record: a document reads better so than as one very wide row."""
+    from rich.console import Group
+    from rich.table import Table
+
+    out = []
+    for row in rows:
+        card = Table(show_header=False, box=None, pad_edge=False, title=text(row[columns[0].key]),
+                     title_justify="left")  # fmt: skip
+        card.add_column(style="bold")
+        card.add_column()
+        for c in columns[1:]:
+            card.add_row(text(c.title), text(row.get(c.key)))
+        out.append(card)
+    return Group(*out)

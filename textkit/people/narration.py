@@ -1,0 +1,137 @@
+"""Who narration is about: candidates (names, pronouns, bodies), clause subjects and salience.
+
+The subject of a clause is found from word order alone: the first name or pronoun that opens a
+clause and is not the object of a preposition. Rules read the narrator's words with quotations
+masked (``text.quotemarks.mask``), so names inside quotations never pose as subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textkit.people.names import canonical, name_chunks
+from textkit.text.lexicon import (
+    BODY_NOUNS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    FIRST_PERSON,
+    PREPOSITIONS,
+    THIRD_PERSON,
+)
+from textkit.text.words import words
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone a clause may be about: a name, a pronoun or a body (``the congress``)."""
+
+    kind: str  # name | pronoun | body
+    value: str  # canonical name, lower-case pronoun, or body noun
+    start: int
+    end: int
+    possessive: bool = False
+
+
+def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> list[Candidate]:
+    """Names, personal pronouns and ``the <body>`` noun phrases, in order."""
+    found = [
+        Candidate("name", canonical(n.surface, aliases), n.start, n.end + 2 * n.possessive, n.possessive)
+        for n in name_chunks(text, known)
+        if n.key.lower() not in BODY_NOUNS  # the Central Committee is a body, found below
+    ]
+    toks = words(text)
+    for i, tok in enumerate(toks):
+        low = tok.lower
+        if low in THIRD_PERSON or low in FIRST_PERSON:
+            found.append(Candidate("pronoun", low, tok.start, tok.end, low in {"his", "her", "my"}))
+        elif low in BODY_NOUNS:
+            det = next((j for j in range(i - 1, max(-1, i - 4), -1) if toks[j].lower == "the"), None)
+            if det is not None and all(t.lower not in PREPOSITIONS for t in toks[det + 1 : i]):
+                found.append(Candidate("body", low, toks[det].start, tok.end, tok.possessive))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _previous_word(text: str, pos: int) -> tuple[str, str]:
+    """The word before ``pos`` (lower-case) and the punctuation between them."""
+    before = text[:pos]
+    m = re.search(r"([^\W_]+)([^\w]*)$", before)
+    if not m:
+        return "", before
+    return m.group(1).lower(), m.group(2)
+
+
+def _opens_clause(text: str, cand: Candidate) -> bool:
+    word, gap = _previous_word(text, cand.start)
+    return not word or bool(re.search(r"[,;:(–—]", gap)) or word in CLAUSE_OPENERS or word.isdigit()
+
+
+def _governed(text: str, cand: Candidate) -> bool:
+    word, gap = _previous_word(text, cand.start)
+    if re.search(r"[,;:(–—]", gap):
+        return False
+    if re.search(r"[’']s\s*$", text[: cand.start]):
+        return True
+    return word in PREPOSITIONS or word in DETERMINERS or word.endswith("ing")
+
+
+def find_subject(
+    text: str, known: frozenset[str], aliases: Mapping[str, str], before: int | None = None
+) -> Candidate | None:
+    """The clause's subject by word order: the first name or pronoun not governed by a preposition,
+    a determiner or a participle (a possessive or a body only where a clause opens), else a name after
+    a final copula (``Similar … was Rakovsky’s.``).
+
+    ``before`` limits the search to the words before that offset (a cue verb's position)."""
+    limit = len(text) if before is None else before
+    cands = [c for c in candidates(text, known, aliases) if c.value not in {"him", "me", "her"}]
+    cands = [c for c in cands if c.start < limit]
+    governed_before = False
+    for cand in cands:
+        word, gap = _previous_word(text, cand.start)
+        coordinated = word in ("and", "or") and not re.search(r"[,;:(–—]", gap)
+        governed = _governed(text, cand) or (coordinated and governed_before)
+        governed_before = governed
+        if governed:
+            continue
+        if (cand.possessive or cand.kind == "body") and not _opens_clause(text, cand):
+            continue
+        return cand
+    for cand in cands:
+        word, _ = _previous_word(text, cand.start)
+        if cand.kind == "name" and word in ("was", "were", "is") and re.fullmatch(r"\W*", text[cand.end :]):
+            return cand
+    return None
+
+
+class Salience:
+    """Who the narration is about: the latest third-person subject, else the latest name."""
+
+    def __init__(self, first_person: str | None = None) -> None:
+        self.subject: str | None = None
+        self.last_named: str | None = None
+        self.first_person = first_person
+
+    def resolve(self, cand: Candidate | None) -> str | None:
+        if cand is None:
+            return None
+        if cand.kind != "pronoun":
+            return cand.value
+        if cand.value in FIRST_PERSON:
+            return self.first_person
+        return self.subject or self.last_named
+
+    def observe(self, sentence: str, known: frozenset[str], aliases: Mapping[str, str]) -> str | None:
+        """Read one narration sentence; return the person it makes salient, if any."""
+        subject = find_subject(sentence, known, aliases)
+        person = None
+        first_person = subject is not None and subject.kind == "pronoun" and subject.value in FIRST_PERSON
+        if subject is not None and subject.kind != "body" and not first_person:
+            person = self.resolve(subject)
+        for cand in candidates(sentence, known, aliases):
+            if cand.kind == "name":
+                self.last_named = cand.value
+        if person:
+            self.subject = person
+        return person

@@ -1,0 +1,224 @@
+"""Who said a quotation: a cascade of general rules ordered by precision (after CoreNLP's sieves).
+
+Each sieve reads the narration around the quotation (quoted words masked) and either names a
+speaker or passes. Cues after the quotation (``‘…’, X retorted``; ``‘…’ by X``) come first, then a
+cue inside the sentence (``…, said X, …``), a reported source (``a remark by X:``), a possessive cue
+(``X’s comment was:``), the subject of a cue verb or of a colon lead-in, and last continuation and
+salience, which need no cue at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textkit.people.names import canonical, name_chunks
+from textkit.people.narration import Candidate, Salience, candidates, find_subject
+from textkit.text.lexicon import SPEECH_NOUNS, TERM_CUES, is_cue_verb
+from textkit.text.words import words
+
+SHORT_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The verdict of the first sieve that fired; ``cued`` is False for continuation and salience."""
+
+    speaker: str | None
+    rule: str | None
+    cue: str | None
+    confidence: float
+    cued: bool
+
+
+NONE = Attribution(None, None, None, 0.0, False)
+
+
+@dataclass
+class Context:
+    """What the sieves may know beyond the sentence: names, aliases, salience, the last speaker."""
+
+    known: frozenset[str]
+    aliases: Mapping[str, str]
+    salience: Salience
+    previous_speaker: str | None = None
+    subject_since_previous: str | None = None
+
+
+def _who(cand: Candidate | None, ctx: Context) -> str | None:
+    return ctx.salience.resolve(cand) if cand else None
+
+
+def _first_candidate(text: str, ctx: Context) -> Candidate | None:
+    cands = candidates(text, ctx.known, ctx.aliases)
+    return cands[0] if cands else None
+
+
+def _post_cue(post: str, ctx: Context) -> Attribution | None:
+    """``‘…’, X retorted`` / ``‘…’, paraphrased X`` / ``‘…’ by X``."""
+    m = re.match(r"^[\s,.;!?’”'\"]*", post)
+    rest = post[m.end() :] if m else post
+    lead = post[: m.end()] if m else ""
+    toks = words(rest)[:4]
+    if not toks:
+        return None
+    cand = _first_candidate(rest[toks[0].end :], ctx) if toks[0].lower == "by" else None
+    if cand and cand.start <= 1 and cand.kind == "name":
+        return Attribution(cand.value, "passive agent", rest[: toks[0].end + cand.end], 0.85, True)
+    if not re.search(r"[,!?]", lead):
+        return None
+    cue = rest[: toks[min(2, len(toks) - 1)].end]
+    cand = _first_candidate(rest, ctx) if is_cue_verb(toks[0].text) and len(toks) > 1 else None
+    if cand and cand.start == toks[1].start:
+        return Attribution(_who(cand, ctx), "cue after quote", cue, 0.9, True)
+    head = _first_candidate(rest, ctx)
+    if head and head.start == 0 and head.kind in ("name", "pronoun"):
+        after = [t for t in toks if t.start >= head.end]
+        verb = next((t for t in after[:2] if is_cue_verb(t.text)), None)
+        if verb and (after[0] is verb or after[0].lower.endswith("ly")):
+            return Attribution(_who(head, ctx), "cue after quote", rest[: verb.end], 0.9, True)
+    return None
+
+
+def _parenthetical(sentence: str, ctx: Context) -> Attribution | None:
+    """``The time had come, said X, to …`` / ``Why, he asked, did …``."""
+    for m in re.finditer(r",\s*([^,;:]{1,40}?)\s*,", sentence):
+        inner = m.group(1)
+        toks = words(inner)
+        if len(toks) not in (2, 3) or not any(is_cue_verb(t.text) for t in toks):
+            continue
+        cand = _first_candidate(inner, ctx)
+        if cand and cand.kind in ("name", "pronoun"):
+            return Attribution(_who(cand, ctx), "cue inside sentence", inner, 0.85, True)
+    return None
+
+
+def _clause_before(pre: str) -> str:
+    cut = max(pre.rfind(";"), pre.rfind("—"))
+    return pre[cut + 1 :] if cut >= 0 else pre
+
+
+def _reported_source(pre: str, ctx: Context) -> Attribution | None:
+    """``a remark by X:`` → X; ``a remark from a report …:`` → nobody named (never the reporter)."""
+    if not pre.rstrip().endswith(":"):
+        return None
+    clause = _clause_before(pre)
+    toks = words(clause)
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].lower in SPEECH_NOUNS and toks[i + 1].lower in ("by", "of", "from"):
+            rest = clause[toks[i + 1].end :]
+            cand = _first_candidate(rest, ctx)
+            nxt = toks[i + 2] if i + 2 < len(toks) else None
+            cue = clause[toks[i].start :].strip()
+            if cand and nxt and cand.start == nxt.start - toks[i + 1].end and cand.kind != "pronoun":
+                return Attribution(cand.value, "reported source", cue, 0.85, True)
+            if nxt and nxt.lower in ("a", "an", "one", "some", "the"):
+                return Attribution(None, "reported source (unnamed)", cue, 0.7, True)
+    return None
+
+
+def _possessive_cue(pre: str, ctx: Context) -> Attribution | None:
+    """``X’s comment was: ‘…’`` / ``His main conclusion was the ‘…’``."""
+    clause = _clause_before(pre)
+    for cand in candidates(clause, ctx.known, ctx.aliases):
+        if not cand.possessive or cand.kind == "body":
+            continue
+        following = words(clause[cand.end :])[:4]
+        noun = next((i for i, t in enumerate(following[:3]) if t.lower in SPEECH_NOUNS), None)
+        if (
+            noun is not None
+            and noun + 1 < len(following)
+            and following[noun + 1].lower in ("was", "were", "is")
+        ):
+            cue = clause[cand.start : cand.end + following[noun + 1].end]
+            return Attribution(_who(cand, ctx), "possessive cue", cue, 0.85, True)
+    return None
+
+
+def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
+    before = clause[:verb_start]
+    m = re.search(r",?\s*who\s+(?:\w+\s+)?$", before)
+    if m:
+        names = name_chunks(before[: m.start()], ctx.known)
+        if names:
+            return canonical(names[-1].surface, ctx.aliases)
+    cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start)
+    return _who(cand, ctx)
+
+
+def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None:
+    """The subject of a cue verb before the quotation, or of a lead-in ending with a colon."""
+    clause = _clause_before(pre)
+    toks = words(clause)
+    colon = clause.rstrip().endswith(":")
+    reach = 2 if words_in_quote <= SHORT_QUOTE_WORDS else 5
+    for i in range(len(toks) - 1, -1, -1):
+        if not is_cue_verb(toks[i].text):
+            continue
+        between = len(toks) - 1 - i
+        that = any(t.lower == "that" for t in toks[i + 1 : i + 4])
+        if not (colon or that or between <= reach):
+            continue
+        after = _first_candidate(clause[toks[i].end :], ctx)
+        inverted = (
+            after and after.kind == "name" and not clause[toks[i].end : toks[i].end + after.start].strip()
+        )
+        if inverted and clause[toks[i].end + after.end :].strip() in (":", ","):
+            return Attribution(after.value, "cue verb", clause[toks[i].start :].strip(), 0.9, True)
+        speaker = _subject_of(clause, toks[i].start, ctx)
+        if speaker:
+            return Attribution(speaker, "cue verb", clause[toks[i].start :].strip(" :"), 0.85, True)
+    if colon:
+        subject = find_subject(clause, ctx.known, ctx.aliases)
+        if subject and (speaker := _who(subject, ctx)):
+            return Attribution(speaker, "colon lead-in", clause.strip(), 0.7, True)
+    return None
+
+
+def is_term_cue(pre: str) -> bool:
+    """``the word ‘bomb’``, ``the term ‘…’``, ``so-called ‘…’``."""
+    toks = words(pre)[-2:]
+    return any(t.lower in TERM_CUES for t in toks)
+
+
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s (?:quoted|reported) by)\s+$")
+
+
+def _according_to(pre: str, ctx: Context) -> Attribution | None:
+    """``According to X, ‘…’`` / ``In the words of X: ‘…’``: the source is named before a comma."""
+    clause = _clause_before(pre)
+    for cand in candidates(clause, ctx.known, ctx.aliases):
+        if cand.kind == "body" or not _ACCORDING.search(clause[: cand.start]):
+            continue
+        if re.fullmatch(r"[\s,:]*", clause[cand.end :]):
+            cue = clause[_ACCORDING.search(clause[: cand.start]).start() : cand.end]
+            return Attribution(_who(cand, ctx), "according to", cue, 0.85, True)
+    return None
+
+
+def attribute(pre: str, post: str, sentence: str, words_in_quote: int, ctx: Context) -> Attribution:
+    """Run the sieves on the narration before and after one quotation, within its sentence."""
+    for sieve in (
+        lambda: _post_cue(post, ctx),
+        lambda: _parenthetical(sentence, ctx),
+        lambda: _reported_source(pre, ctx),
+        lambda: _according_to(pre, ctx),
+        lambda: _possessive_cue(pre, ctx),
+        lambda: _cue_verb(pre, words_in_quote, ctx),
+    ):
+        found = sieve()
+        if found is not None:
+            return found
+    return NONE
+
+
+def fallback(ctx: Context) -> Attribution:
+    """No cue: the previous quotation's speaker, unless the narration has moved to someone else."""
+    moved = ctx.subject_since_previous
+    if ctx.previous_speaker and (moved is None or moved == ctx.previous_speaker):
+        return Attribution(ctx.previous_speaker, "continuation", None, 0.6, False)
+    person = ctx.salience.subject or ctx.salience.last_named
+    if person:
+        return Attribution(person, "salience", None, 0.4, False)
+    return NONE

@@ -1,0 +1,251 @@
+"""The quotation engine: walks a document in reading order and builds attributed Quote records.
+
+Inline quotations come from quotation marks (``quotemarks``), block quotations from the parser's
+block paragraphs; a run of block paragraphs is one speaker's words and takes the marker that closes
+the run. Attribution (``attribution``) reads the narration with quoted words masked, so names inside
+quotations never pose as speakers; a quotation inside a block hears first person as the block's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from textkit.corpus.model import AUTHOR_NOTE, BLOCK, BODY, Document, Paragraph
+from textkit.people.names import capitalised_inside_sentences
+from textkit.people.narration import Salience
+from textkit.quotes.attribution import (
+    NONE,
+    SHORT_QUOTE_WORDS,
+    Attribution,
+    Context,
+    attribute,
+    fallback,
+    is_term_cue,
+)
+from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
+from textkit.text.lexicon import is_cue_verb
+from textkit.text.markers import content_end, marker_after
+from textkit.text.quotemarks import MarkSpan, find_spans, mask
+from textkit.text.sentences import sentence_spans
+from textkit.text.words import words
+
+_SPLIT_GAP = re.compile(r"^\s*,\s*([^,.;:!?‘“\"]{2,40}?)\s*,\s*$")
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A quotation in paragraph coordinates; a split quotation (``‘…’, X said, ‘…’``) has a gap."""
+
+    start: int
+    end: int
+    depth: int
+    opened: bool
+    closed: bool
+    gap: tuple[int, int] | None = None
+
+
+def _merge_split(text: str, spans: list[MarkSpan]) -> list[_Span]:
+    """Join ``‘A’, I answered, ‘B’`` into one quotation whose cue is the interruption."""
+    out: list[_Span] = []
+    for s in spans:
+        span = _Span(s.start, s.end, s.depth, s.opened, s.closed)
+        prev = out[-1] if out else None
+        if prev and prev.depth == span.depth and prev.closed and span.opened and prev.gap is None:
+            split = _SPLIT_GAP.match(text[prev.end + 1 : span.start - 1])
+            cued = split and any(is_cue_verb(t.text) for t in words(split.group(1)))
+            if cued and text[prev.end - 1] not in ".!?" and prev.end < span.start:
+                out[-1] = _Span(
+                    prev.start, span.end, span.depth, prev.opened, span.closed, (prev.end, span.start)
+                )
+                continue
+        out.append(span)
+    return out
+
+
+def _is_sentence(quoted: str) -> bool:
+    """``‘He’s rude and capricious.’`` is someone's sentence; ``‘If ... If ...’`` is not."""
+    stripped = quoted.rstrip()
+    return stripped[-1:] in ".!?" and not stripped.endswith(("...", "…"))
+
+
+def _groups(spans: list[_Span]) -> list[tuple[_Span, list[_Span]]]:
+    """Top-level spans with the spans inside each, in one pass over spans sorted by (start, -end)."""
+    groups: list[tuple[_Span, list[_Span]]] = []
+    for span in spans:
+        if groups and groups[-1][0].start <= span.start and span.end <= groups[-1][0].end:
+            groups[-1][1].append(span)
+        else:
+            groups.append((span, []))
+    return groups
+
+
+class _Builder:
+    """Walks one document in reading order, keeping narration salience and numbering quotes."""
+
+    def __init__(self, doc: Document, aliases: Mapping[str, str]) -> None:
+        self.doc = doc
+        self.aliases = aliases
+        self.next_id = 0
+        self.known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
+        self.notes = {n.label: doc.note_text(n) for n in doc.notes}
+        self.ctx = Context(self.known, aliases, Salience())
+        self.quotes: list[Quote] = []
+        self.last_sentence = ""
+
+    def _new_id(self) -> str:
+        self.next_id += 1
+        return f"q{self.next_id:04d}"
+
+    def _emit(
+        self, p: Paragraph, kind: str, qtype: str, att: Attribution, start: int, end: int, **extra: str | None
+    ) -> Quote:
+        note = extra.pop("note", None)
+        quote = Quote(
+            id=self._new_id(),
+            doc=self.doc.name,
+            paragraph=p.index,
+            kind=kind,
+            type=qtype,
+            speaker=att.speaker,
+            text=self.doc.text[p.start + start : p.start + end],
+            start=p.start + start,
+            end=p.start + end,
+            cue=att.cue,
+            rule=att.rule,
+            confidence=att.confidence,
+            note=note,
+            source=self.notes.get(note) if note else None,
+            **extra,
+        )
+        self.quotes.append(quote)
+        return quote
+
+    def _classify(
+        self, span: _Span, text: str, pre: str, post: str, sentence: str, ctx: Context
+    ) -> tuple[str, Attribution]:
+        """Type (quote or term) and attribution; a short quotation nobody is cued for is a term."""
+        size = len(words(text[span.start : span.end]))
+        if span.gap:
+            att = attribute("", text[span.gap[0] + 1 : span.gap[1] - 1], "", size, ctx)
+        else:
+            att = attribute(pre, post, sentence, size, ctx)
+        term = is_term_cue(pre)
+        if not att.cued:
+            if term or (size <= SHORT_QUOTE_WORDS and not _is_sentence(text[span.start : span.end])):
+                return TERM, NONE
+            att = fallback(ctx)
+        return (TERM if term else QUOTE), att
+
+    def _walk(
+        self,
+        p: Paragraph,
+        text: str,
+        spans: list[_Span],
+        ctx: Context,
+        kind: str,
+        parent: str | None,
+        offset: int = 0,
+    ) -> None:
+        """Attribute the top-level spans of ``text`` sentence by sentence, then recurse into each."""
+        groups = _groups(spans)
+        masked = mask(text, [(top.start, top.end) for top, _ in groups])
+        k = 0
+        for s_start, s_end in sentence_spans(masked):
+            sentence = masked[s_start:s_end]
+            attributed = False
+            while k < len(groups) and groups[k][0].start < s_end:
+                span, inner = groups[k]
+                k += 1
+                open_pos = span.start - 1 if span.opened else span.start
+                post = masked[span.end + 1 : s_end] if span.closed else ""
+                if post and text[span.end - 1] in ",!?":
+                    post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
+                qtype, att = self._classify(span, text, masked[s_start:open_pos], post, sentence, ctx)
+                warning = None if span.opened else "opening quotation mark missing"
+                if not span.closed:
+                    ends = (
+                        "with its paragraph"
+                        if span.end >= content_end(text)
+                        else "before the next opening mark"
+                    )
+                    warning = f"quotation mark never closed: ends {ends}"
+                note = marker_after(text, span.end)
+                quote = self._emit(
+                    p,
+                    kind,
+                    qtype,
+                    att,
+                    span.start + offset,
+                    span.end + offset,
+                    note=note,
+                    parent=parent,
+                    warning=warning,
+                )
+                if qtype == QUOTE and att.speaker:
+                    ctx.previous_speaker, ctx.subject_since_previous = att.speaker, None
+                    attributed = True
+                self._nested(p, text, span, inner, quote, offset)
+            person = ctx.salience.observe(sentence, self.known, self.aliases)
+            if person and not attributed:
+                ctx.subject_since_previous = person
+            if ctx is self.ctx:
+                self.last_sentence = sentence
+
+    def _nested(
+        self, p: Paragraph, text: str, outer: _Span, inner: list[_Span], quote: Quote, offset: int
+    ) -> None:
+        """Quotations inside a quotation hear its speaker in the first person."""
+        if not inner:
+            return
+        shifted = [replace(s, start=s.start - outer.start, end=s.end - outer.start, gap=None) for s in inner]
+        local = Context(self.known, self.aliases, Salience(first_person=quote.speaker))
+        self._walk(p, text[outer.start : outer.end], shifted, local, NESTED, quote.id, offset + outer.start)
+
+    def narration(self, p: Paragraph) -> None:
+        spans = _merge_split(p.text, find_spans(p.text))
+        self._walk(p, p.text, spans, self.ctx, INLINE, None)
+
+    def block_run(self, run: list[Paragraph], lead_in: str) -> None:
+        att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
+        if not att.cued:
+            att = fallback(self.ctx)
+        last = run[-1]
+        note = marker_after(last.text, content_end(last.text))
+        local = Context(self.known, self.aliases, Salience(first_person=att.speaker))
+        for i, p in enumerate(run):
+            end = content_end(p.text)
+            rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
+            quote = self._emit(p, BLOCK, QUOTE, rule_att, 0, end, note=note)
+            if local.salience.subject is None and local.previous_speaker is None:
+                local.previous_speaker = att.speaker
+            self._walk(p, p.text, _merge_split(p.text, find_spans(p.text)), local, NESTED, quote.id)
+        if att.speaker:
+            self.ctx.previous_speaker, self.ctx.subject_since_previous = att.speaker, None
+
+
+def _paragraph_runs(doc: Document) -> Iterator[tuple[str, list[Paragraph]]]:
+    run: list[Paragraph] = []
+    for p in doc.paragraphs:
+        if p.kind == BLOCK:
+            run.append(p)
+            continue
+        if run:
+            yield BLOCK, run
+            run = []
+        if p.kind in (BODY, AUTHOR_NOTE):
+            yield BODY, [p]
+    if run:
+        yield BLOCK, run
+
+
+def document_quotes(doc: Document, aliases: Mapping[str, str] | None = None) -> list[Quote]:
+    """All quotations of one document in reading order, attributed, numbered ``q0001``…"""
+    builder = _Builder(doc, aliases or {})
+    for kind, run in _paragraph_runs(doc):
+        if kind == BLOCK:
+            builder.block_run(run, builder.last_sentence)
+        else:
+            builder.narration(run[0])
+    return renumber(sorted(builder.quotes, key=lambda q: (q.start, -q.end)))

@@ -1,0 +1,37 @@
+"""Footnote markers in running text: ``[12]`` for a numbered note, ``[1*]`` for an author's note.
+
+One pattern, used by the parser (to find markers and count words), the quotation engine (a marker
+closes quoted matter) and the token pattern (a marker is never a word).
+"""
+
+from __future__ import annotations
+
+import re
+
+PATTERN = r"\[\d+\*?\]"
+MARKER_RE = re.compile(r"\[(\d+\*?)\]")
+_TRAILING = re.compile(rf"(?:\s*{PATTERN})+\s*$")
+_AFTER_QUOTE = re.compile(r"[’”'\"]?[.,;:!?]?\s*\[(\d+\*?)\]")
+
+
+def strip_markers(text: str) -> str:
+    """The text with each marker replaced by a space (markers are apparatus, not words)."""
+    return MARKER_RE.sub(" ", text)
+
+
+def content_end(text: str) -> int:
+    """Where a paragraph's own words end: before trailing footnote markers and white space."""
+    m = _TRAILING.search(text)
+    end = m.start() if m else len(text)
+    return len(text[:end].rstrip())
+
+
+def ends_with_marker(text: str) -> bool:
+    """A footnote marker at the very end: how quoted matter is usually closed in this genre."""
+    return content_end(text) < len(text.rstrip())
+
+
+def marker_after(text: str, end: int) -> str | None:
+    """The label of a marker right after ``end`` (past a closing mark and punctuation), if any."""
+    m = _AFTER_QUOTE.match(text, end)
+    return m.group(1) if m else None
