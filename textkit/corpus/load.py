@@ -12,7 +12,6 @@ from typing import Any
 
 from textkit.corpus.decode import Decoded, decode_bytes
 from textkit.corpus.model import KINDS, Corpus, Document, Marker, Note, Paragraph
-from textkit.corpus.parse import parse_document
 from textkit.corpus.sources import Source, Sources, read_sources
 from textkit.store.cache import Cache, Kind, cached_map, digest
 from textkit.store.parallel import Progress
@@ -103,6 +102,8 @@ def _document(layout: dict[str, Any], name: str, decoded: Decoded, key: str) -> 
 
 
 def _parse(text: str) -> dict[str, Any]:
+    from textkit.corpus.parse import parse_document  # only on a cache miss: a warm run never parses
+
     return _layout(parse_document(text))
 
 

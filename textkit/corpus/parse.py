@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from textkit.corpus import blocks
+from textkit.corpus.blocks import find_blocks, is_lead_in
 from textkit.corpus.model import (
     AUTHOR_NOTE,
     BLOCK,
@@ -95,7 +95,7 @@ def _is_heading(text: str, previous: str | None) -> bool:
         return False
     if text.endswith(_HEADING_BAD_END) or not text[:1].isupper():
         return False
-    return previous is None or not blocks.is_lead_in(previous)
+    return previous is None or not is_lead_in(previous)
 
 
 def _kinds(lines: list[str]) -> list[str]:
@@ -112,7 +112,7 @@ def _kinds(lines: list[str]) -> list[str]:
         previous = lines[i - 1] if i > title else None
         if _is_heading(lines[i], previous):
             kinds[i] = HEADING
-    flags = blocks.find_blocks(lines, [k == BODY for k in kinds])
+    flags = find_blocks(lines, [k == BODY for k in kinds])
     return [BLOCK if flag else kind for kind, flag in zip(kinds, flags, strict=True)]
 
 

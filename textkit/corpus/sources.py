@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from textkit.errors import DataError, UsageError
@@ -19,6 +18,8 @@ TEXT_SUFFIXES = (".txt",)
 
 def bundled_corpus() -> Path:
     """The folder of the bundled chapter, inside the installed package."""
+    from importlib.resources import files  # slow to import; only the default corpus needs it
+
     return Path(str(files("textkit").joinpath("data", "corpus")))
 
 

@@ -16,16 +16,17 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from textkit.store.files import TMP_PREFIX, atomic_folder, atomic_write
-from textkit.store.parallel import Progress, parallel_map
+from textkit.store.files import TMP_PREFIX
+
+if TYPE_CHECKING:
+    from textkit.store.parallel import Progress
 
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -59,11 +60,17 @@ def cache_dir() -> Path:
 
 def source_files(package: Path = PACKAGE) -> list[Path]:
     """Every file of the package that can change a result: its modules and its data."""
-    return sorted(
-        p
-        for p in package.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
-    )
+    found = []
+    stack = [package]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        stack.append(Path(entry.path))
+                elif not entry.name.endswith((".pyc", ".pyo")):
+                    found.append(Path(entry.path))
+    return sorted(found)
 
 
 def tree_digest(package: Path) -> str:
@@ -163,6 +170,8 @@ class Cache:
         self.remember(kind, key, value)
         if self.enabled:
             data = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode()
+            from textkit.store.files import atomic_write  # tempfile is slow to import: only on writes
+
             if atomic_write(self._path(kind, key), data):
                 self.prune_now_and_then()
         return value
@@ -181,6 +190,8 @@ class Cache:
 
     def put_folder(self, kind: str, key: str, files: Mapping[str, bytes]) -> None:
         """Write a folder entry whole or not at all."""
+        from textkit.store.files import atomic_folder
+
         if self.enabled and atomic_folder(self._path(kind, key, ""), files):
             self.prune_now_and_then()
 
@@ -313,6 +324,8 @@ def cached_map(
         if result is None:
             todo.setdefault(key, item)
     if todo:
+        from textkit.store.parallel import parallel_map
+
         fresh = parallel_map(compute, list(todo.values()), progress)
         for key, value in zip(todo, fresh, strict=True):
             cache.put(kind.name, key, value, kind.encode)
@@ -351,6 +364,8 @@ def _touch(path: Path) -> None:
 def _remove(path: Path) -> None:
     try:
         if path.is_dir() and not path.is_symlink():
+            import shutil
+
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)

@@ -7,8 +7,6 @@ one left by a killed process is recognisable by its prefix and pruned later.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +15,8 @@ TMP_PREFIX = ".tmp-"
 
 def atomic_write(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; False (and nothing left behind) when that fails."""
+    import tempfile
+
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,6 +33,9 @@ def atomic_write(path: Path, data: bytes) -> bool:
 
 def atomic_folder(path: Path, files: Mapping[str, bytes]) -> bool:
     """Write a folder of files atomically (a temporary folder renamed into place)."""
+    import shutil
+    import tempfile
+
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
