@@ -49,7 +49,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """A private cache per test, and no corpus or colour settings leaking in from the developer's shell."""
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("TEXTKIT_CACHE_DIR", str(cache))
-    for name in ("TEXTKIT_CORPUS", "NO_COLOR", "TEXTKIT_DEBUG"):
+    for name in ("TEXTKIT_CORPUS", "NO_COLOR", "TEXTKIT_DEBUG", "TEXTKIT_MAX_MB"):
         monkeypatch.delenv(name, raising=False)
     return cache
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
-from conftest import CHAPTER
+from conftest import CHAPTER, RunCli
 
 from textkit.corpus.decode import decode_bytes, looks_binary
 from textkit.corpus.load import load_corpus, load_document
@@ -48,7 +49,7 @@ def test_crlf_is_kept_in_the_text() -> None:
     [
         b"\x00\x01\x02binary",
         b"PK\x03\x04" + bytes(range(256)),
-        "UTF-16 text".encode("utf-16"),
+        "UTF-16 without its mark".encode("utf-16-le"),
         b"\x7fELF\x02\x01\x01" + b"\x00" * 64,
     ],
 )
@@ -89,3 +90,45 @@ def test_load_corpus_reports_binary_as_data_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(DataError, match=r"image\.txt: looks like a binary file"):
         load_corpus(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(codec: str, chapter_text: str) -> None:
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}.get(codec, b"")
+    decoded = decode_bytes(bom + chapter_text.encode(codec), "wide.txt")
+    assert decoded.text == chapter_text and decoded.warning is None
+
+
+def test_one_bad_byte_keeps_the_rest_as_utf8(chapter_text: str) -> None:
+    """The defect: one stray byte turned every curly quote of the file into cp1252 mojibake."""
+    data = chapter_text.encode("utf-8")
+    cut = data.index(b"\n", 5000) + 1
+    broken = data[:cut] + b"\xff" + data[cut:]
+    decoded = decode_bytes(broken, "one-bad.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.replace("\ufffd", "", 1) == chapter_text
+    assert "â€" not in decoded.text
+    line = data[:cut].count(b"\n") + 1
+    assert decoded.warning == f"one-bad.txt: 1 byte not valid UTF-8, replaced with U+FFFD (line {line})"
+
+
+def test_many_bad_bytes_are_counted_and_placed(chapter_text: str) -> None:
+    lines = chapter_text.encode("utf-8").split(b"\n")
+    broken = b"\n".join(line + (b"\x81" if i % 10 == 0 else b"") for i, line in enumerate(lines))
+    decoded = decode_bytes(broken, "many.txt")
+    bad = (len(lines) + 9) // 10
+    assert (
+        decoded.warning == f"many.txt: {bad} bytes not valid UTF-8, replaced with U+FFFD (line 1, 11, 21 …)"
+    )
+    assert decoded.text.count("\ufffd") == bad
+
+
+def test_quotes_survive_a_bad_byte(run_cli: RunCli, tmp_path: Path, chapter_text: str) -> None:
+    data = chapter_text.encode("utf-8")
+    (tmp_path / "bad.txt").write_bytes(data[:3000] + b"\xfe" + data[3000:])
+    good = run_cli(["quotes", "--format", "jsonl"]).stdout.splitlines()
+    result = run_cli(["--corpus", str(tmp_path / "bad.txt"), "quotes", "--format", "jsonl"])
+    assert len(result.stdout.splitlines()) == len(good)
+    assert "1 byte not valid UTF-8" in result.stderr
+    again = run_cli(["--corpus", str(tmp_path / "bad.txt"), "quotes", "--format", "jsonl"])
+    assert "1 byte not valid UTF-8" in again.stderr  # the warning is not lost to the cache

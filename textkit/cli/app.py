@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
@@ -73,14 +73,15 @@ class AppState:
 
     def emit(
         self,
-        records: Sequence[Any],
+        records: Iterable[Any],
         columns: Sequence[Column],
         fmt: str,
         *,
         title: str | None = None,
         renderer: TableRenderer | None = None,
     ) -> None:
-        rows = [as_row(r) for r in records]
+        """Hand records to output; they are turned into rows one at a time, as they are written."""
+        rows = (as_row(r) for r in records)
         emit(rows, columns, fmt, self.terminal, title=title, renderer=renderer)
 
 
@@ -104,8 +105,62 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+GLOBAL_VALUED = ("--corpus", "--max-mb")
+GLOBAL_FLAGS = ("--no-cache", "--debug")
+_TRUE = ("1", "true", "yes", "on")
+
+
+def _is_global(token: str) -> bool:
+    return (
+        token in GLOBAL_FLAGS
+        or token in GLOBAL_VALUED
+        or token.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED))
+    )
+
+
+def hoist_globals(argv: Sequence[str]) -> list[str]:
+    """Global options may come before or after the command: those after it move before it."""
+    out = list(argv)
+    i = 0
+    while i < len(out) and out[i].startswith("-"):  # the group's own options, before the command
+        i += 2 if out[i] in GLOBAL_VALUED else 1
+    if i >= len(out):
+        return out
+    before, command, rest = out[:i], out[i], out[i + 1 :]
+    moved, kept = [], []
+    k = 0
+    while k < len(rest):
+        token = rest[k]
+        if token == "--":
+            kept.extend(rest[k:])
+            break
+        if _is_global(token):
+            takes_value = token in GLOBAL_VALUED and k + 1 < len(rest)
+            moved.extend(rest[k : k + 1 + takes_value])
+            k += 1 + takes_value
+            continue
+        kept.append(token)
+        k += 1
+    return [*before, *moved, command, *kept]
+
+
+def debug_wanted(argv: Sequence[str]) -> bool:
+    """``--debug`` anywhere, or ``TEXTKIT_DEBUG`` set to a true value (1, true, yes, on)."""
+    return "--debug" in argv or os.environ.get("TEXTKIT_DEBUG", "").strip().lower() in _TRUE
+
+
+class _PipeClosed(Exception):
+    """A closed stdout, raised past click's own broken-pipe handling (which would exit 1)."""
+
+
 class TextkitGroup(click.Group):
     """Turns every failure into one line on stderr and an exit code; ``--debug`` shows tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
 
     def main(  # type: ignore[override]
         self,
@@ -115,8 +170,7 @@ class TextkitGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        debug = "--debug" in argv or bool(os.environ.get("TEXTKIT_DEBUG"))
+        argv = hoist_globals(sys.argv[1:] if args is None else args)
         code = _run_guarded(
             lambda: super(TextkitGroup, self).main(
                 args=argv,
@@ -125,7 +179,7 @@ class TextkitGroup(click.Group):
                 standalone_mode=False,
                 **extra,
             ),
-            debug,
+            debug_wanted(argv),
         )
         sys.exit(code)
 
@@ -135,22 +189,31 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 
 def _run_guarded(run: Callable[[], Any], debug: bool) -> int:
+    """Exit codes: 0 done (a closed pipe too, as ``| head`` expects), 1 data error, 2 usage error,
+    130 interrupted."""
+    if sys.stdout is None:
+        warn("error: standard output is closed: nowhere to write")
+        return 1
     try:
         result = run()
         sys.stdout.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
         _silence_stdout()
         return 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
-        warn("aborted")
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            return 130
+        warn("aborted: standard input ended")
         return 1
+    except KeyboardInterrupt:
+        return 130
     except click.ClickException as exc:
         if isinstance(exc, _NO_ARGS_IS_HELP):
             exc.show()
@@ -165,8 +228,15 @@ def _run_guarded(run: Callable[[], Any], debug: bool) -> int:
             raise
         warn(f"error: {exc}")
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    except OSError as exc:
+        if debug:
+            raise
+        warn(f"error: cannot write output: {exc.strerror or exc}")
+        _silence_stdout()
+        return 1
+    except MemoryError:
+        warn("error: out of memory (try a smaller corpus or a narrower query)")
+        return 1
     except Exception as exc:
         if debug:
             raise
@@ -185,10 +255,18 @@ def _run_guarded(run: Callable[[], Any], debug: bool) -> int:
     "Default: the bundled chapter. Env: TEXTKIT_CORPUS.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse afresh; neither read nor write the cache.")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="N",
+    help="Refuse inputs larger than N megabytes [default: 256; env TEXTKIT_MAX_MB].",
+)
+@click.option("--debug", is_flag=True, help="Show a traceback on errors (or set TEXTKIT_DEBUG=1).")
 @click.version_option(package_name="textkit", prog_name=PROG)
 @click.pass_context
-def cli(ctx: click.Context, corpus_source: str | None, no_cache: bool, debug: bool) -> None:
+def cli(
+    ctx: click.Context, corpus_source: str | None, no_cache: bool, max_mb: float | None, debug: bool
+) -> None:
     """Close reading of history books: concordance, quotations, speakers, footnotes.
 
     Output is a table on a terminal and tab-separated text with a header when piped;
@@ -198,6 +276,8 @@ def cli(ctx: click.Context, corpus_source: str | None, no_cache: bool, debug: bo
     state.corpus_source = corpus_source if corpus_source is not None else state.corpus_source
     state.use_cache = state.use_cache and not no_cache
     state.debug = debug
+    if max_mb is not None:
+        os.environ["TEXTKIT_MAX_MB"] = str(max_mb)
 
 
 pass_state = click.make_pass_decorator(AppState)

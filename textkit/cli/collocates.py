@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
-from textkit.cli.concord import open_index
+from textkit.cli.concord import on_index
 from textkit.cli.options import make_query, query_options
 from textkit.output.formats import Column, number, rounded
 
@@ -70,13 +70,12 @@ def collocates(
     from textkit.concordance.collocates import collocates as find_collocates
 
     q = make_query(word, regex, stem, case_sensitive, include_notes)
-    rows = find_collocates(
-        open_index(state),
-        q,
-        window=_window(window),
-        keep_stopwords=keep_stopwords,
-        min_freq=min_freq,
-        sort=sort,
+    span = _window(window)
+    rows = on_index(
+        state,
+        lambda index: find_collocates(
+            index, q, window=span, keep_stopwords=keep_stopwords, min_freq=min_freq, sort=sort
+        ),
     )
     if not rows:
         warn(f"no collocates for {word!r}")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -12,16 +13,17 @@ from textkit.cli.options import make_query, query_options
 from textkit.output.formats import Column
 from textkit.output.views import kwic_lines, kwic_side
 
+T = TypeVar("T")
 PIPED_WIDTH = 60
 KWIC_COLUMNS = [Column("doc"), Column("paragraph"), Column("left"), Column("match"), Column("right")]
 
 
-def open_index(state: AppState) -> Any:
-    """The corpus's word index, built with a progress bar if that takes a while."""
-    from textkit.concordance.index import open_index as open_word_index
+def on_index(state: AppState, run: Callable[[Any], T]) -> T:
+    """``run(index)`` on the corpus's word index, built with a progress bar if that takes a while."""
+    from textkit.concordance.index import query_index
 
     with state.progress("indexing the corpus (once)") as bar:
-        return open_word_index(state.corpus_source, use_cache=state.use_cache, warn=warn, progress=bar)
+        return query_index(state.corpus_source, run, use_cache=state.use_cache, warn=warn, progress=bar)
 
 
 def terminal_width(state: AppState) -> int:
@@ -71,8 +73,12 @@ def concord(
         raise click.UsageError("use --width or --words, not both")
     q = make_query(query, regex, stem, case_sensitive, include_notes)
     keys = search.parse_sort_keys(sort_keys)
-    index = open_index(state)
-    hits = search.find(index, q)
+
+    def found(index: Any) -> tuple[Any, list[Any]]:
+        hits = search.find(index, q)
+        return index, search.sort_hits(index, hits, keys) if keys else hits
+
+    index, hits = on_index(state, found)
     if not hits:
         warn(f"no matches for {query!r}")
     if count:
@@ -80,7 +86,7 @@ def concord(
         return
     if not hits:
         return
-    hits = state.limit(search.sort_hits(index, hits, keys) if keys else hits, limit)
+    hits = state.limit(hits, limit)
     many_docs = len(index.docs) > 1
     if fmt == "table" or (fmt == "auto" and state.terminal.is_tty):
         narrow = [as_row(line) for line in search.kwic(index, hits, width=1)]
@@ -88,4 +94,4 @@ def concord(
         lines = search.kwic(index, hits, width=side, words=words)
         state.emit(lines, KWIC_COLUMNS, fmt, renderer=kwic_lines(side, many_docs))
         return
-    state.emit(search.kwic(index, hits, width=width or PIPED_WIDTH, words=words), KWIC_COLUMNS, fmt)
+    state.emit(search.iter_kwic(index, hits, width=width or PIPED_WIDTH, words=words), KWIC_COLUMNS, fmt)

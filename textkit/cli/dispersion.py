@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
-from textkit.cli.concord import open_index, terminal_width
+from textkit.cli.concord import on_index, terminal_width
 from textkit.cli.options import make_query, query_options
 from textkit.output.formats import Column, number, rounded
 from textkit.output.views import dispersion_strips
@@ -62,7 +62,7 @@ def dispersion(
     from textkit.concordance.dispersion import dispersion as find_dispersion
 
     queries = [make_query(t, regex, stem, case_sensitive, include_notes) for t in terms]
-    summaries, positions = find_dispersion(open_index(state), queries, parts=parts)
+    summaries, positions = on_index(state, lambda index: find_dispersion(index, queries, parts=parts))
     for s in summaries:
         if s.hits == 0 and len({x.doc for x in summaries}) == 1:
             warn(f"no matches for {s.term!r}")

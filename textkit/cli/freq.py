@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
-from textkit.cli.concord import open_index
+from textkit.cli.concord import on_index
 from textkit.output.formats import Column, number, rounded
 
 COLUMNS = [number("rank"), Column("word", fixed=True), number("count"), number("per_10k", "per 10k")]
@@ -41,13 +41,16 @@ def freq(
 
     if stem and case_sensitive:
         raise click.UsageError("--stem and --case-sensitive cannot be combined: stems ignore case")
-    rows = word_list(
-        open_index(state),
-        stem=stem,
-        case_sensitive=case_sensitive,
-        keep_stopwords=keep_stopwords,
-        include_notes=include_notes,
-        min_count=min_count,
+    rows = on_index(
+        state,
+        lambda index: word_list(
+            index,
+            stem=stem,
+            case_sensitive=case_sensitive,
+            keep_stopwords=keep_stopwords,
+            include_notes=include_notes,
+            min_count=min_count,
+        ),
     )
     if not rows:
         warn("no words")

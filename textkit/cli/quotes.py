@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -22,6 +23,7 @@ COLUMNS = [
     Column("note"),
     Column("source"),
 ]
+_RANGE = re.compile(r"([0-9]+)\s*(?:-\s*([0-9]+))?")
 EXPLAIN = [Column("rule"), Column("cue"), Column("confidence", justify="right", fixed=True)]
 
 
@@ -35,10 +37,10 @@ class ParagraphRange(click.ParamType):
     ) -> tuple[int, int]:
         if isinstance(value, tuple):
             return value
-        first, _, last = str(value).partition("-")
-        if not first.strip().isdigit() or (last and not last.strip().isdigit()):
+        m = _RANGE.fullmatch(str(value).strip())
+        if not m:
             self.fail(f"{value!r} is not a paragraph or a range such as 0-50", param, ctx)
-        bounds = (int(first), int(last or first))
+        bounds = (int(m.group(1)), int(m.group(2) or m.group(1)))
         if bounds[0] > bounds[1]:
             self.fail(f"{value!r} ends before it starts", param, ctx)
         return bounds

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textkit.corpus.decode import decode_bytes
 from textkit.corpus.load import load_documents
@@ -39,6 +39,7 @@ ARRAYS = TOKEN_ARRAYS + PARA_ARRAYS + POSTING_ARRAYS
 _ITEM = 4  # bytes per int32
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 Warn = Callable[[str], None]
 
 
@@ -63,8 +64,11 @@ class DocEntry:
 class WordIndex:
     """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for."""
 
-    def __init__(self, meta: dict[str, Any], buffer: Any, sources: Sequence[bytes | str]) -> None:
+    def __init__(
+        self, meta: dict[str, Any], buffer: Any, sources: Sequence[bytes | str], from_cache: bool = False
+    ) -> None:
         self.meta = meta
+        self.from_cache = from_cache
         self.docs = [DocEntry(**d) for d in meta["docs"]]
         self.forms: list[str] = meta["forms"]
         self.form_fold: list[int] = meta["form_fold"]
@@ -76,8 +80,12 @@ class WordIndex:
         self.form_count_all: list[int] = meta["form_count_all"]
         self._buffer = buffer
         view = memoryview(buffer).cast("i") if len(buffer) else memoryview(b"").cast("i")
-        for name, (offset, length) in meta["layout"].items():
+        for name in ARRAYS:
+            offset, length = meta["layout"][name]
+            if not 0 <= offset <= offset + length <= len(view):
+                raise ValueError(f"index array {name} lies outside the file")
             setattr(self, name, view[offset : offset + length])
+        self._check()
         self._sources = list(sources)
         self._texts: dict[int, str] = {}
         self._fold_ids: dict[str, int] | None = None
@@ -101,6 +109,29 @@ class WordIndex:
     fold_ptr: memoryview
     form_order: memoryview
     form_ptr: memoryview
+
+    def _check(self) -> None:
+        """Cheap consistency checks (sizes, vocabularies, the ends of the postings); a damaged
+        array that passes them is caught when a query trips over it (see ``query_index``)."""
+        n_tokens, n_paras = len(self.start), len(self.para_doc)
+        if any(len(getattr(self, a)) != n_tokens for a in TOKEN_ARRAYS):
+            raise ValueError("index token arrays differ in length")
+        if any(len(getattr(self, a)) != n_paras for a in PARA_ARRAYS):
+            raise ValueError("index paragraph arrays differ in length")
+        sizes = {"fold": len(self.folds), "form": len(self.forms)}
+        for prefix, size in sizes.items():
+            ptr = getattr(self, f"{prefix}_ptr")
+            if len(ptr) != size + 1 or ptr[0] != 0 or ptr[-1] != n_tokens:
+                raise ValueError("index postings do not add up")
+        vocab = (self.forms, self.folds, self.stems, self.sections)
+        if not all(isinstance(w, str) for words in vocab for w in words):
+            raise ValueError("index vocabulary is not text")
+        if len(self.form_fold) != len(self.forms) or len(self.fold_stem) != len(self.folds):
+            raise ValueError("index vocabularies do not match")
+        if any(not 0 <= f < len(self.folds) for f in self.form_fold):
+            raise ValueError("index fold ids out of range")
+        if any(not 0 <= f < len(self.stems) for f in self.fold_stem):
+            raise ValueError("index stem ids out of range")
 
     @property
     def n_tokens(self) -> int:
@@ -279,26 +310,53 @@ def _read(folder: Path, key: str) -> tuple[dict[str, Any], Any] | None:
     return meta, buffer
 
 
+DAMAGE = (IndexError, ValueError, KeyError, TypeError, OverflowError)
+
+
+def query_index(
+    source: str | Path | None,
+    run: Callable[[WordIndex], T],
+    *,
+    use_cache: bool = True,
+    warn: Warn = _ignore,
+    progress: Progress = _ignore,
+) -> T:
+    """``run(index)`` on the corpus's index; a stored index that turns out to be damaged (a value
+    out of range deep in its arrays) is rebuilt and ``run`` tried once more."""
+    index = open_index(source, use_cache=use_cache, warn=warn, progress=progress)
+    try:
+        return run(index)
+    except DAMAGE:
+        if not index.from_cache:
+            raise
+    index = open_index(source, use_cache=use_cache, warn=_ignore, progress=progress, rebuild=True)
+    return run(index)
+
+
 def open_index(
     source: str | Path | None = None,
     *,
     use_cache: bool = True,
     warn: Warn = _ignore,
     progress: Progress = _ignore,
+    rebuild: bool = False,
 ) -> WordIndex:
-    """The word index of a corpus source (as for ``load_corpus``), from the cache when it is current."""
+    """The word index of a corpus source (as for ``load_corpus``), from the cache when it is current
+    (``rebuild`` discards the stored one first)."""
     sources = read_sources(source)
     names = [item.name for item in sources.items]
     data = [item.data for item in sources.items]
     cache = Cache(enabled=use_cache)
     key = index_key(cache, names, [digest(d) for d in data])
+    if rebuild:
+        cache.discard(INDEX, key)
     folder = cache.folder(INDEX, key)
     stored = _read(folder, key) if folder else None
     if stored is not None:
         meta, buffer = stored
         try:
-            index = WordIndex(meta, buffer, data)
-        except Exception:
+            index = WordIndex(meta, buffer, data, from_cache=True)
+        except Exception:  # damaged beyond use: rebuild
             cache.discard(INDEX, key)
         else:
             for doc in index.docs:

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textkit.concordance.index import GAP_NONE, GAP_SPACE, RUNNING_CODES, WordIndex
 from textkit.errors import UsageError
 from textkit.text.tokens import fold, normalize, query_tokens
 
+REGEX_SECONDS = 10.0  # a user's regular expression gets this long over the whole corpus
 SORT_KEYS = ("position", "match", "L1", "L2", "L3", "R1", "R2", "R3")
 _SPACE_RUN = re.compile(r"\s+")
 _SLACK = 64  # extra raw characters read so that collapsing white space still leaves enough context
@@ -83,15 +86,22 @@ def validate(query: Query) -> None:
         raise UsageError(f"query has no words: {query.text!r}")
 
 
-def _compile_regex(query: Query) -> re.Pattern[str]:
+def _compile_regex(query: Query) -> Any:
+    """The ``regex`` engine (re's syntax) because it can stop a pattern that backtracks forever."""
+    import regex
+
     try:
-        return re.compile(query.text, 0 if query.case_sensitive else re.IGNORECASE)
-    except re.error as exc:
+        return regex.compile(query.text, regex.V0 | (0 if query.case_sensitive else regex.IGNORECASE))
+    except regex.error as exc:
         raise UsageError(f"invalid regular expression {query.text!r}: {exc}") from None
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
-    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern))
+    """``*`` and ``?`` as fnmatch compiles them: atomic groups, so ``*a*a*a*c`` cannot backtrack
+    exponentially on a long word."""
+    import fnmatch
+
+    return re.compile(fnmatch.translate(pattern.replace("[", "[[]")))
 
 
 def _stem_of(index: WordIndex, word: str) -> int | None:
@@ -183,12 +193,23 @@ def _paragraph_at(index: WordIndex, doc: int, offset: int) -> int | None:
     return row
 
 
+def _regex_matches(pattern: Any, text: str, deadline: float, query: Query) -> Iterator[Any]:
+    try:
+        yield from pattern.finditer(text, timeout=max(deadline - time.monotonic(), 0.001))
+    except TimeoutError:
+        raise UsageError(
+            f"--regex {query.text!r} ran for over {REGEX_SECONDS:g} s: it backtracks too much; "
+            "simplify it (avoid nested repeats such as (a+)+)"
+        ) from None
+
+
 def _regex_hits(index: WordIndex, query: Query) -> list[Hit]:
     pattern = _compile_regex(query)
+    deadline = time.monotonic() + REGEX_SECONDS
     hits = []
     for doc in range(len(index.docs)):
         first, last = index.doc_bounds(doc)
-        for m in pattern.finditer(index.text(doc)):
+        for m in _regex_matches(pattern, index.text(doc), deadline, query):
             start, end = m.span()
             row = _paragraph_at(index, doc, start) if end > start else None
             if row is None or (not query.include_notes and index.para_kind[row] not in RUNNING_CODES):
@@ -263,7 +284,13 @@ def kwic(
     index: WordIndex, hits: Sequence[Hit], *, width: int | None = None, words: int | None = None
 ) -> list[KwicLine]:
     """Concordance lines: ``width`` characters of context each side, or ``words`` tokens each side."""
-    lines = []
+    return list(iter_kwic(index, hits, width=width, words=words))
+
+
+def iter_kwic(
+    index: WordIndex, hits: Sequence[Hit], *, width: int | None = None, words: int | None = None
+) -> Iterator[KwicLine]:
+    """``kwic`` one line at a time, for output that streams."""
     for hit in hits:
         text = index.text(hit.doc)
         if words is not None:
@@ -271,16 +298,13 @@ def kwic(
         else:
             left, right = _char_context(text, hit, width if width is not None else 60)
         section = index.para_section[hit.para]
-        lines.append(
-            KwicLine(
-                doc=index.docs[hit.doc].name,
-                paragraph=index.para_index[hit.para],
-                section=index.sections[section] if section >= 0 else None,
-                left=left,
-                match=_collapse(text[hit.start : hit.end]),
-                right=right,
-                start=hit.start,
-                end=hit.end,
-            )
+        yield KwicLine(
+            doc=index.docs[hit.doc].name,
+            paragraph=index.para_index[hit.para],
+            section=index.sections[section] if section >= 0 else None,
+            left=left,
+            match=_collapse(text[hit.start : hit.end]),
+            right=right,
+            start=hit.start,
+            end=hit.end,
         )
-    return lines

@@ -1,14 +1,32 @@
-"""Turn the bytes of a file into text, tolerating the encodings history-book transcriptions come in."""
+"""Turn the bytes of a file into text, tolerating the encodings history-book transcriptions come in.
+
+UTF-8 is the rule. A UTF-8 file with a few bad bytes keeps its valid text: only the bad bytes are
+replaced (U+FFFD) and the warning says how many and where. A file with no valid multi-byte UTF-8 at
+all but bytes above 127 is an old single-byte file, read as cp1252. UTF-16 and UTF-32 are read when
+a byte-order mark says so. The BOM is dropped so that offsets count the characters a reader sees.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 from textkit.errors import DataError
 
-_BOM = "\ufeff"
 _SNIFF = 8192
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_VALID_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_SHOWN_PLACES = 3
 
 
 @dataclass(frozen=True)
@@ -31,22 +49,49 @@ def looks_binary(data: bytes) -> bool:
     return control / len(head) > 0.1
 
 
-def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
-    """Decode UTF-8 (with or without BOM); fall back to cp1252 with a warning; refuse binary data.
+def _with_bom(data: bytes, name: str) -> Decoded | None:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(codec), label)
+            except UnicodeDecodeError as exc:
+                raise DataError(f"{name}: starts with a {label} byte-order mark but is not {label}") from exc
+    return None
 
-    The BOM is dropped so that offsets count characters of the text a reader sees.
-    """
+
+def _lines(text: str, offsets: list[int]) -> list[int]:
+    """The distinct line numbers of sorted offsets, counted in one pass."""
+    lines: list[int] = []
+    line, previous = 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _repaired(text: str, bad: list[int], name: str) -> Decoded:
+    """UTF-8 with some bad bytes: keep the text, replace the bad bytes, say where they are."""
+    lines = _lines(text, bad)
+    where = ", ".join(str(n) for n in lines[:_SHOWN_PLACES]) + (" …" if len(lines) > _SHOWN_PLACES else "")
+    noun = "byte" if len(bad) == 1 else "bytes"
+    warning = f"{name}: {len(bad)} {noun} not valid UTF-8, replaced with U+FFFD (line {where})"
+    return Decoded(_ESCAPED.sub("\ufffd", text), "utf-8", warning)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
+    """Decode UTF-8 (with or without BOM), UTF-16/32 with a BOM, or legacy cp1252; refuse binary."""
+    marked = _with_bom(data, name)
+    if marked is not None:
+        return marked
     if looks_binary(data):
         raise DataError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
-        warning = None
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        encoding = "cp1252"
-        warning = f"{name}: not valid UTF-8, read as cp1252"
-    if text.startswith(_BOM):
-        text = text[1:]
-        encoding += "-sig"
-    return Decoded(text, encoding, warning)
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = [m.start() for m in _ESCAPED.finditer(text)]
+    if not bad:
+        return Decoded(text, "utf-8")
+    if len(_VALID_MULTIBYTE.findall(data)) >= len(bad):
+        return _repaired(text, bad, name)
+    warning = f"{name}: not valid UTF-8, read as cp1252"
+    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", warning)

@@ -24,6 +24,8 @@ from textkit.text.words import count_words
 
 _BETWEEN_QUOTE_AND_MARKER = re.compile(r"^[\s’”'\".,;:!?…]*$")
 _MIN_SENTENCE_WORDS = 4
+SENTENCE_MAX = 600  # characters of context around a marker when its sentence never ends
+_QUOTE_TO_MARKER = 8  # the most characters (closing marks, punctuation) between a quote and its marker
 _SUMMARY_CHARS = 80
 _LABEL = re.compile(r"^\[?(\d+\*?)\]?$")
 
@@ -72,7 +74,10 @@ def sentence_bounds(text: str, pos: int, starts: Sequence[int] | None = None) ->
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
     while i > 0 and count_words(text[starts[i] : end]) < _MIN_SENTENCE_WORDS:
         i -= 1
-    return starts[i], end
+    start = starts[i]
+    if pos - start > SENTENCE_MAX:  # a "sentence" with no end in sight: the words before the marker
+        start = text.find(" ", pos - SENTENCE_MAX) + 1 or pos - SENTENCE_MAX
+    return start, min(end, max(pos, start) + SENTENCE_MAX)
 
 
 def sentence_around(text: str, pos: int) -> str:
@@ -92,11 +97,11 @@ class _QuoteIndex:
 
     def __init__(self, quotes: Iterable[Quote]) -> None:
         self.by_note: dict[str, Quote] = {}
-        self.by_paragraph: dict[int, list[Quote]] = {}
+        self.by_end: dict[int, list[Quote]] = {}
         for q in quotes:
             if q.note and (q.note not in self.by_note or self.by_note[q.note].parent is not None):
                 self.by_note[q.note] = q
-            self.by_paragraph.setdefault(q.paragraph, []).append(q)
+            self.by_end.setdefault(q.end, []).append(q)
 
     def for_marker(self, doc: Document, marker: Marker) -> Quote | None:
         quote = self.by_note.get(marker.label)
@@ -104,8 +109,10 @@ class _QuoteIndex:
             return quote
         ending = [
             q
-            for q in self.by_paragraph.get(marker.paragraph, [])
-            if q.end <= marker.start and _BETWEEN_QUOTE_AND_MARKER.match(doc.text[q.end : marker.start])
+            for end in range(max(0, marker.start - _QUOTE_TO_MARKER), marker.start + 1)
+            for q in self.by_end.get(end, ())
+            if q.paragraph == marker.paragraph
+            and _BETWEEN_QUOTE_AND_MARKER.match(doc.text[q.end : marker.start])
         ]
         return min(ending, key=lambda q: (q.parent is not None, q.start), default=None)
 

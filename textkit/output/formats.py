@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -101,25 +101,31 @@ def json_row(row: Row) -> dict[str, Any]:
     return {k: _json_value(v) for k, v in row.items()}
 
 
-def write_tsv(rows: Sequence[Row], columns: Sequence[Column], out: TextIO) -> None:
+def write_tsv(rows: Iterable[Row], columns: Sequence[Column], out: TextIO) -> None:
     out.write("\t".join(c.key for c in columns) + "\n")
     for row in rows:
         out.write("\t".join(_line_cell(row.get(c.key)) for c in columns) + "\n")
 
 
-def write_csv(rows: Sequence[Row], columns: Sequence[Column], out: TextIO) -> None:
+def write_csv(rows: Iterable[Row], columns: Sequence[Column], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.key for c in columns])
     for row in rows:
         writer.writerow([cell(row.get(c.key)) for c in columns])
 
 
-def write_json(rows: Sequence[Row], out: TextIO) -> None:
-    json.dump([json_row(r) for r in rows], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def write_json(rows: Iterable[Row], out: TextIO) -> None:
+    """A JSON array written a row at a time, so a million rows never sit in memory at once."""
+    out.write("[")
+    written = False
+    for row in rows:
+        out.write(",\n  " if written else "\n  ")
+        out.write(json.dumps(json_row(row), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        written = True
+    out.write("\n]\n" if written else "]\n")
 
 
-def write_jsonl(rows: Sequence[Row], out: TextIO) -> None:
+def write_jsonl(rows: Iterable[Row], out: TextIO) -> None:
     for row in rows:
         out.write(json.dumps(json_row(row), ensure_ascii=False) + "\n")
 
@@ -177,7 +183,7 @@ def limit_rows(
 
 
 def emit(
-    rows: Sequence[Row],
+    rows: Iterable[Row],
     columns: Sequence[Column],
     fmt: str,
     terminal: Terminal,
@@ -185,7 +191,8 @@ def emit(
     title: str | None = None,
     renderer: TableRenderer | None = None,
 ) -> None:
-    """Write records in the chosen format; ``renderer`` replaces the default table on a terminal."""
+    """Write records in the chosen format, streaming them in the line formats; ``renderer``
+    replaces the default table on a terminal."""
     fmt = resolve_format(fmt, terminal)
     out = terminal.stream
     if fmt == "tsv":
@@ -197,5 +204,6 @@ def emit(
     elif fmt == "jsonl":
         write_jsonl(rows, out)
     else:
-        renderable = renderer(rows, columns) if renderer else rich_table(rows, columns, title)
+        shown = list(rows)
+        renderable = renderer(shown, columns) if renderer else rich_table(shown, columns, title)
         terminal.console().print(renderable)

@@ -22,6 +22,8 @@ from textkit.text.lexicon import (
 )
 from textkit.text.words import words
 
+_LOOK_BACK = 64  # characters read back for the word before a candidate
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -55,7 +57,7 @@ def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> 
 
 def _previous_word(text: str, pos: int) -> tuple[str, str]:
     """The word before ``pos`` (lower-case) and the punctuation between them."""
-    before = text[:pos]
+    before = text[max(0, pos - _LOOK_BACK) : pos]
     m = re.search(r"([^\W_]+)([^\w]*)$", before)
     if not m:
         return "", before
@@ -71,7 +73,7 @@ def _governed(text: str, cand: Candidate) -> bool:
     word, gap = _previous_word(text, cand.start)
     if re.search(r"[,;:(–—]", gap):
         return False
-    if re.search(r"[’']s\s*$", text[: cand.start]):
+    if re.search(r"[’']s\s*$", text[max(0, cand.start - _LOOK_BACK) : cand.start]):
         return True
     return word in PREPOSITIONS or word in DETERMINERS or word.endswith("ing")
 

@@ -19,6 +19,7 @@ from textkit.text.lexicon import SPEECH_NOUNS, TERM_CUES, is_cue_verb
 from textkit.text.words import words
 
 SHORT_QUOTE_WORDS = 4
+_LOOK_BACK = 120  # characters read back for a relative clause before a cue verb
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,10 @@ def _possessive_cue(pre: str, ctx: Context) -> Attribution | None:
 
 def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
     before = clause[:verb_start]
-    m = re.search(r",?\s*who\s+(?:\w+\s+)?$", before)
+    tail = max(0, len(before) - _LOOK_BACK)
+    m = re.search(r",?\s*who\s+(?:\w+\s+)?$", before[tail:])
     if m:
-        names = name_chunks(before[: m.start()], ctx.known)
+        names = name_chunks(before[: tail + m.start()], ctx.known)
         if names:
             return canonical(names[-1].surface, ctx.aliases)
     cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start)

@@ -31,6 +31,7 @@ from textkit.text.quotemarks import MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
+WINDOW = 600  # characters of narration read on each side of a quotation
 _SPLIT_GAP = re.compile(r"^\s*,\s*([^,.;:!?‘“\"]{2,40}?)\s*,\s*$")
 
 
@@ -153,16 +154,19 @@ class _Builder:
         masked = mask(text, [(top.start, top.end) for top, _ in groups])
         k = 0
         for s_start, s_end in sentence_spans(masked):
-            sentence = masked[s_start:s_end]
+            sentence = masked[max(s_start, s_end - 4 * WINDOW) : s_end]
             attributed = False
             while k < len(groups) and groups[k][0].start < s_end:
                 span, inner = groups[k]
                 k += 1
                 open_pos = span.start - 1 if span.opened else span.start
-                post = masked[span.end + 1 : s_end] if span.closed else ""
+                # A cue sits near its quotation: reading a bounded window keeps the work linear.
+                pre = masked[max(s_start, open_pos - WINDOW) : open_pos]
+                post = masked[span.end + 1 : min(s_end, span.end + 1 + WINDOW)] if span.closed else ""
                 if post and text[span.end - 1] in ",!?":
                     post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
-                qtype, att = self._classify(span, text, masked[s_start:open_pos], post, sentence, ctx)
+                around = masked[max(s_start, open_pos - WINDOW) : min(s_end, span.end + WINDOW)]
+                qtype, att = self._classify(span, text, pre, post, around, ctx)
                 warning = None if span.opened else "opening quotation mark missing"
                 if not span.closed:
                     ends = (

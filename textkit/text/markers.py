@@ -10,7 +10,8 @@ import re
 
 PATTERN = r"\[\d+\*?\]"
 MARKER_RE = re.compile(r"\[(\d+\*?)\]")
-_TRAILING = re.compile(rf"(?:\s*{PATTERN})+\s*$")
+_MARKER_AT_END = re.compile(rf"{PATTERN}$")
+_MARKER_CHARS = 8  # the longest marker, ``[1234*]``, and some
 _AFTER_QUOTE = re.compile(r"[’”'\"]?[.,;:!?]?\s*\[(\d+\*?)\]")
 
 
@@ -21,9 +22,17 @@ def strip_markers(text: str) -> str:
 
 def content_end(text: str) -> int:
     """Where a paragraph's own words end: before trailing footnote markers and white space."""
-    m = _TRAILING.search(text)
-    end = m.start() if m else len(text)
-    return len(text[:end].rstrip())
+    end = _rstripped(text, len(text))
+    while m := _MARKER_AT_END.search(text, max(0, end - _MARKER_CHARS), end):
+        end = _rstripped(text, m.start())
+    return end
+
+
+def _rstripped(text: str, end: int) -> int:
+    """``end`` moved back over white space (no copies: a paragraph may be a megabyte long)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def ends_with_marker(text: str) -> bool:
