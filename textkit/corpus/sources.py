@@ -94,7 +94,7 @@ def _capped(stream: BinaryIO, name: str, limit: int) -> bytes:
     """At most ``limit`` bytes: a longer input is an error, never a reason to run out of memory."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        size = f"{limit / (1024 * 1024):g} MB"
+        size = f"{limit / (1024 * 1024):.3g} MB"
         raise DataError(f"{name}: larger than {size}; raise the limit with --max-mb N or {MAX_MB_ENV}")
     return data
 

@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 
 from textkit.corpus.model import RUNNING_TEXT, Corpus, Document
+from textkit.people.aliases import AliasMatcher
 from textkit.people.names import TITLES, Name, canonical, capitalised_inside_sentences, name_chunks
 from textkit.people.narration import find_subject
 from textkit.store.cache import Kind, cached_map, options_key
@@ -65,6 +66,7 @@ def _lists(text: str, names: Iterable[Name], aliases: Mapping[str, str]) -> list
 def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
     """Every name chunk of the running text, the names the text treats as people, and name lists."""
     known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
+    matcher = AliasMatcher(aliases)
     lowercase = set(re.findall(r"\b[a-z]+\b", doc.text))
     chunks: list[list] = []
     evidence: set[str] = set()
@@ -81,11 +83,10 @@ def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
             for part, start, end in _parts(name):
                 chunks.append([canonical(part, aliases), part, p.index, p.start + start, p.start + end])
                 taken.append((start, end))
-        for alias in aliases:
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", p.text):
-                if not any(s <= m.start() < e for s, e in taken):
-                    chunks.append([aliases[alias], alias, p.index, p.start + m.start(), p.start + m.end()])
-                    taken.append(m.span())
+        for start, end, alias in matcher.find(p.text):
+            if not any(s <= start < e for s, e in taken):
+                chunks.append([aliases[alias], alias, p.index, p.start + start, p.start + end])
+                taken.append((start, end))
         masked = mask(p.text, [(s.start, s.end) for s in find_spans(p.text)])
         for start, end in sentence_spans(masked):
             subject = find_subject(masked[start:end], known, aliases)
