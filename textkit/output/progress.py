@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from typing import Any, TextIO
 
 SHOW_AFTER = 1.0
 
@@ -13,9 +13,12 @@ SHOW_AFTER = 1.0
 class ProgressBar:
     """A ``progress(done, total)`` callback for the library's long stages."""
 
-    def __init__(self, label: str, enabled: bool | None = None, no_color: bool = False) -> None:
+    def __init__(
+        self, label: str, enabled: bool | None = None, no_color: bool = False, stream: TextIO | None = None
+    ) -> None:
         self.label = label
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
         self.no_color = no_color
         self.started = time.monotonic()
         self.bar: Any = None
@@ -30,7 +33,7 @@ class ProgressBar:
             from rich.console import Console
             from rich.progress import Progress
 
-            console = Console(stderr=True, no_color=self.no_color)
+            console = Console(file=self.stream, force_terminal=True, no_color=self.no_color)
             self.bar = Progress(console=console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
