@@ -138,18 +138,26 @@ def load_document(data: bytes, name: str, cache: Cache, warn: Warn = _ignore) ->
     return load_documents([Source(name, data)], cache, warn)[0]
 
 
-def read_aliases(folder: Path | None) -> dict[str, str]:
-    """Optional ``aliases.tsv`` beside a corpus: ``alias<TAB>name`` per line, a header allowed."""
+NAME_TYPES = ("person", "body", "other")
+
+
+def read_aliases(folder: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Optional ``aliases.tsv`` beside a corpus: ``alias<TAB>name[<TAB>type]`` per line (a header
+    allowed): the names the text spells differently, and the types (person, body, other) it fixes."""
     path = folder / ALIASES_FILE if folder else None
     if path is None or not path.is_file():
-        return {}
-    aliases = {}
+        return {}, {}
+    aliases: dict[str, str] = {}
+    types: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         parts = [p.strip() for p in line.split("\t")]
-        if len(parts) >= 2 and parts[0] and parts[1] and not line.startswith("#"):
+        if len(parts) < 2 or not parts[0] or not parts[1] or line.startswith("#") or parts[0] == "alias":
+            continue
+        if parts[0] != parts[1]:
             aliases[parts[0]] = parts[1]
-    aliases.pop("alias", None)
-    return aliases
+        if len(parts) >= 3 and parts[2].lower() in NAME_TYPES:
+            types[parts[1]] = parts[2].lower()
+    return aliases, types
 
 
 def corpus_from_sources(
@@ -157,7 +165,8 @@ def corpus_from_sources(
 ) -> Corpus:
     cache = Cache(enabled=use_cache)
     documents = load_documents(sources.items, cache, warn, progress)
-    return Corpus(documents, read_aliases(sources.folder), sources.label, cache)
+    aliases, types = read_aliases(sources.folder)
+    return Corpus(documents, aliases, sources.label, cache, types)
 
 
 def load_corpus(

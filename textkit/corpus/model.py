@@ -109,6 +109,7 @@ class Corpus:
     aliases: dict[str, str] = field(default_factory=dict)
     source: str = ""
     cache: Cache = field(default_factory=lambda: Cache(enabled=False), repr=False, compare=False)
+    alias_types: dict[str, str] = field(default_factory=dict)  # name → person | body | other
 
     def __repr__(self) -> str:
         words = sum(d.words for d in self.documents)

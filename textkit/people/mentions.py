@@ -1,9 +1,7 @@
 """People named in a corpus, merged by surname and by the corpus's aliases file.
 
-A capitalised name counts as a person when the text treats it as one somewhere in the corpus: it is
-the subject of a sentence, the speaker of a quotation, carries a title (``Comrade Lenin``) or an
-initial (``A. Solts``), or is an alias's target. Every occurrence of such a name is a mention,
-possessives included (``Stalin’s``), pronouns not.
+Each document's names are typed by the entity stage (``cast``); a person's every occurrence is a
+mention, possessives included (``Stalin’s``), pronouns not. Names and cast are cached per document.
 """
 
 from __future__ import annotations
@@ -16,14 +14,10 @@ from typing import Any
 
 from textkit.corpus.model import RUNNING_TEXT, Corpus, Document
 from textkit.people.aliases import AliasMatcher
-from textkit.people.names import TITLES, Name, canonical, capitalised_inside_sentences, name_chunks
-from textkit.people.narration import find_subject
+from textkit.people.cast import OTHER, PERSON, TYPES, document_cast, entity_name, names_a_place_or_institution
+from textkit.people.names import Name, canonical, capitalised_inside_sentences, name_chunks
 from textkit.store.cache import Kind, cached_map, options_key
-from textkit.text.quotemarks import find_spans, mask
-from textkit.text.sentences import sentence_spans
-
-_NOT_A_SURNAME = re.compile(r"(?:ism|ist|ists|ian|ians|men)$")
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)$")
+from textkit.store.parallel import Progress
 
 
 @dataclass(frozen=True)
@@ -46,115 +40,118 @@ def _parts(name: Name) -> Iterable[tuple[str, int, int]]:
         offset += len(part) + 1
 
 
-def _titled(text: str, name: Name) -> bool:
-    before = text[max(0, name.start - 12) : name.start].split()
-    return name.surface[:2].rstrip().endswith(".") or bool(before and before[-1].rstrip(".") in TITLES)
-
-
-def _lists(text: str, names: Iterable[Name], aliases: Mapping[str, str]) -> list[list[str]]:
-    """Names listed together (``Bukharin, Rudzutak, Molotov and Kuibyshev``) are of one kind."""
-    groups: list[list[str]] = []
-    for prev, name in zip([None, *names], names, strict=False):
-        joined = prev is not None and _LIST_GAP.match(text[prev.end : name.start])
-        if joined:
-            groups[-1].append(canonical(name.surface, aliases))
-        else:
-            groups.append([canonical(name.surface, aliases)])
-    return [g for g in groups if len(g) > 1]
-
-
-def _doc_names(doc: Document, aliases: Mapping[str, str]) -> dict[str, list]:
-    """Every name chunk of the running text, the names the text treats as people, and name lists."""
+def _doc_names(doc: Document, aliases: Mapping[str, str], types: Mapping[str, str]) -> dict[str, Any]:
+    """Every name of the running text with its place, and the document's typed cast."""
     known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
     matcher = AliasMatcher(aliases)
-    lowercase = set(re.findall(r"\b[a-z]+\b", doc.text))
     chunks: list[list] = []
-    evidence: set[str] = set()
-    groups: list[list[str]] = []
     for p in doc.paragraphs:
         if p.kind not in RUNNING_TEXT:
             continue
         taken: list[tuple[int, int]] = []
-        names = name_chunks(p.text, known)
-        groups.extend(_lists(p.text, names, aliases))
-        for name in names:
-            if _titled(p.text, name):
-                evidence.add(canonical(name.surface, aliases))
-            for part, start, end in _parts(name):
-                chunks.append([canonical(part, aliases), part, p.index, p.start + start, p.start + end])
+        for name in name_chunks(p.text, known):
+            whole = names_a_place_or_institution(name)
+            for part, start, end in [(name.surface, name.start, name.end)] if whole else _parts(name):
+                key = entity_name(name, aliases) if whole else canonical(part, aliases)
+                chunks.append([key, part, p.index, p.start + start, p.start + end])
                 taken.append((start, end))
         for start, end, alias in matcher.find(p.text):
             if not any(s <= start < e for s, e in taken):
                 chunks.append([aliases[alias], alias, p.index, p.start + start, p.start + end])
                 taken.append((start, end))
-        masked = mask(p.text, [(s.start, s.end) for s in find_spans(p.text)])
-        for start, end in sentence_spans(masked):
-            subject = find_subject(masked[start:end], known, aliases)
-            if subject is not None and subject.kind == "name":
-                evidence.add(subject.value)
     chunks.sort(key=lambda c: c[3])
-    plausible = {e for e in evidence if e.lower() not in lowercase and not _NOT_A_SURNAME.search(e)}
-    return {"chunks": chunks, "evidence": sorted(plausible), "lists": groups}
+    cast = document_cast(doc, aliases, types, known)
+    entities = [[e.name, e.type, e.score, list(e.evidence), e.mentions] for e in cast.values()]
+    return {"chunks": chunks, "cast": entities}
 
 
-def _decode(raw: Any) -> dict[str, list]:
-    if not isinstance(raw, dict) or raw.keys() != {"chunks", "evidence", "lists"}:
+def _decode(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or raw.keys() != {"chunks", "cast"}:
         raise TypeError("not a names entry")
     for person, surface, paragraph, start, end in raw["chunks"]:
         if not (isinstance(person, str) and isinstance(surface, str)):
             raise TypeError("bad name chunk")
-        if not all(isinstance(n, int) for n in (paragraph, start, end)):
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (paragraph, start, end)):
             raise TypeError("bad name chunk")
-    if not all(isinstance(e, str) for e in raw["evidence"]):
-        raise TypeError("bad evidence")
-    if not all(isinstance(n, str) for group in raw["lists"] for n in group):
-        raise TypeError("bad name list")
+    for name, kind, score, evidence, mentions in raw["cast"]:
+        if not (
+            isinstance(name, str) and kind in TYPES and isinstance(score, int) and isinstance(mentions, int)
+        ):
+            raise TypeError("bad cast entry")
+        if not all(isinstance(e, str) for e in evidence):
+            raise TypeError("bad evidence")
     return raw
 
 
 NAMES = Kind("names", lambda value: value, _decode)
 
 
-def _names(corpus: Corpus) -> list[dict[str, list]]:
-    """Every document's names: from the cache, else computed (on every core for a large corpus)."""
-    options = options_key({"aliases": corpus.aliases})
+def _names(corpus: Corpus, progress: Progress | None = None) -> list[dict[str, Any]]:
+    """Every document's names and cast: from the cache, else computed (on every core for many)."""
+    options = options_key({"aliases": corpus.aliases, "types": corpus.alias_types})
     keys = [corpus.cache.key(NAMES.name, doc.digest, options) for doc in corpus.documents]
-    compute = partial(_doc_names, aliases=dict(corpus.aliases))
-    return cached_map(corpus.cache, NAMES, list(corpus.documents), keys, compute)
+    compute = partial(_doc_names, aliases=dict(corpus.aliases), types=dict(corpus.alias_types))
+    return cached_map(corpus.cache, NAMES, list(corpus.documents), keys, compute, progress)
+
+
+def document_types(corpus: Corpus) -> list[dict[str, str]]:
+    """Per document, the type of each of its names. A name the document gives no evidence for
+    either way takes the type other documents give it (so a chapter's people change in a folder
+    only where the other chapters add evidence)."""
+    per_doc = [
+        {name: (kind, score, evidence) for name, kind, score, evidence, _ in n["cast"]}
+        for n in _names(corpus)
+    ]
+    elsewhere = {
+        name for cast in per_doc for name, (kind, score, _) in cast.items() if kind == PERSON and score > 0
+    }
+    out = []
+    for cast in per_doc:
+        types = {}
+        for name, (kind, score, evidence) in cast.items():
+            unsure = score == 0 and all(e.startswith("no evidence") for e in evidence)
+            types[name] = PERSON if unsure and name in elsewhere else kind
+        out.append(types)
+    return out
+
+
+def cast(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every name of the corpus with its type, evidence, mentions and first and last place."""
+    rows: dict[str, dict[str, Any]] = {}
+    for doc, names, types in zip(corpus.documents, _names(corpus), document_types(corpus), strict=True):
+        evidence = {name: ev for name, _, _, ev, _ in names["cast"]}
+        for key, _surface, paragraph, _start, _end in names["chunks"]:
+            first = {"first_doc": doc.name, "first_paragraph": paragraph}
+            row = rows.setdefault(key, {"name": key, "type": types.get(key, OTHER), "mentions": 0, **first})
+            if types.get(key) == PERSON:
+                row["type"] = PERSON
+            row["mentions"] += 1
+            row["last_doc"], row["last_paragraph"] = doc.name, paragraph
+            row["evidence"] = list(dict.fromkeys([*row.get("evidence", []), *evidence.get(key, [])]))
+    return sorted(rows.values(), key=lambda r: (-r["mentions"], r["name"]))
 
 
 def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str]:
-    """The canonical names of everyone the corpus treats as a person (quotation speakers included);
+    """The canonical names of the corpus's persons (alias targets and quotation speakers included);
     remembered for the run, since name lookups ask for it again and again."""
-    chosen = frozenset(speakers)
-    key = options_key(
-        {"speakers": sorted(s for s in chosen if s), "corpus": [d.digest for d in corpus.documents]}
-    )
+    chosen = frozenset(s for s in speakers if s)
+    key = options_key({"speakers": sorted(chosen), "corpus": [d.digest for d in corpus.documents]})
     found = corpus.cache.remembered("people", key)
     if found is None:
-        found = corpus.cache.remember("people", key, _people(corpus, chosen))
+        persons = {n for types in document_types(corpus) for n, t in types.items() if t == PERSON}
+        found = frozenset(persons | {s for s in chosen if not s.islower()} | set(corpus.aliases.values()))
+        corpus.cache.remember("people", key, found)
     return found
 
 
-def _people(corpus: Corpus, speakers: frozenset[str | None]) -> frozenset[str]:
-    found = {s for s in speakers if s and not s.islower()} | set(corpus.aliases.values())
-    lists: list[list[str]] = []
-    for names in _names(corpus):
-        found.update(names["evidence"])
-        lists.extend(names["lists"])
-    for group in lists:
-        if found.intersection(group):
-            found.update(n for n in group if not _NOT_A_SURNAME.search(n))
-    return frozenset(found)
-
-
 def find_mentions(corpus: Corpus, speakers: Iterable[str | None] = ()) -> list[Mention]:
-    """Every mention of every person, in document order; ``speakers`` (of quotations) count as people."""
-    persons = people(corpus, speakers)
+    """Every mention of a person, in document order: names typed person in their document (and
+    the speakers of quotations)."""
+    spoken = {s for s in speakers if s}
     mentions = []
-    for doc, names in zip(corpus.documents, _names(corpus), strict=True):
+    for doc, names, types in zip(corpus.documents, _names(corpus), document_types(corpus), strict=True):
         for person, surface, paragraph, start, end in names["chunks"]:
-            if person in persons:
+            if types.get(person) == PERSON or person in spoken or person in corpus.aliases.values():
                 mentions.append(Mention(person, surface, doc.name, paragraph, start, end))
     return mentions
 

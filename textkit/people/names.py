@@ -94,7 +94,7 @@ def name_chunks(text: str, known: frozenset[str]) -> tuple[Name, ...]:
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end : tok.start] if i else text[: tok.start]
         initial_pos = i == 0 or bool(_SENTENCE_GAP.search(gap))
-        joined = bool(run) and re.fullmatch(r"\s?", gap) is not None and not _ends_a_name(run[-1])
+        joined = bool(run) and (gap == "" or (len(gap) == 1 and gap.isspace())) and not _ends_a_name(run[-1])
         if tok.bare in TITLES and tok.capitalised:
             flush()
             continue

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from textkit.people.cast import BODY, OTHER
 from textkit.people.names import canonical, name_chunks
 from textkit.text.lexicon import (
     BODY_NOUNS,
@@ -22,6 +23,11 @@ from textkit.text.lexicon import (
 )
 from textkit.text.words import words
 
+NO_TYPES: Mapping[str, str] = {}
+_LAST_WORD = re.compile(r"([^\W_]+)([^\w]*)$")
+_CLAUSE_BREAK = re.compile(r"[,;:(–—]")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
+_NO_WORDS = re.compile(r"\W*")
 _LOOK_BACK = 64  # characters read back for the word before a candidate
 
 
@@ -36,12 +42,16 @@ class Candidate:
     possessive: bool = False
 
 
-def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> list[Candidate]:
-    """Names, personal pronouns and ``the <body>`` noun phrases, in order."""
+def candidates(
+    text: str, known: frozenset[str], aliases: Mapping[str, str], types: Mapping[str, str] = NO_TYPES
+) -> list[Candidate]:
+    """Names, personal pronouns and ``the <body>`` noun phrases, in order. A name the entity stage
+    typed ``other`` (a place, a nation, a party that never speaks) is no candidate at all."""
     found = [
-        Candidate("name", canonical(n.surface, aliases), n.start, n.end + 2 * n.possessive, n.possessive)
+        Candidate("name", name, n.start, n.end + 2 * n.possessive, n.possessive)
         for n in name_chunks(text, known)
         if n.key.lower() not in BODY_NOUNS  # the Central Committee is a body, found below
+        and types.get(name := canonical(n.surface, aliases)) != OTHER
     ]
     toks = words(text)
     for i, tok in enumerate(toks):
@@ -58,7 +68,7 @@ def candidates(text: str, known: frozenset[str], aliases: Mapping[str, str]) -> 
 def _previous_word(text: str, pos: int) -> tuple[str, str]:
     """The word before ``pos`` (lower-case) and the punctuation between them."""
     before = text[max(0, pos - _LOOK_BACK) : pos]
-    m = re.search(r"([^\W_]+)([^\w]*)$", before)
+    m = _LAST_WORD.search(before)
     if not m:
         return "", before
     return m.group(1).lower(), m.group(2)
@@ -66,20 +76,24 @@ def _previous_word(text: str, pos: int) -> tuple[str, str]:
 
 def _opens_clause(text: str, cand: Candidate) -> bool:
     word, gap = _previous_word(text, cand.start)
-    return not word or bool(re.search(r"[,;:(–—]", gap)) or word in CLAUSE_OPENERS or word.isdigit()
+    return not word or bool(_CLAUSE_BREAK.search(gap)) or word in CLAUSE_OPENERS or word.isdigit()
 
 
 def _governed(text: str, cand: Candidate) -> bool:
     word, gap = _previous_word(text, cand.start)
-    if re.search(r"[,;:(–—]", gap):
+    if _CLAUSE_BREAK.search(gap):
         return False
-    if re.search(r"[’']s\s*$", text[max(0, cand.start - _LOOK_BACK) : cand.start]):
+    if _POSSESSIVE_BEFORE.search(text, max(0, cand.start - _LOOK_BACK), cand.start):
         return True
     return word in PREPOSITIONS or word in DETERMINERS or word.endswith("ing")
 
 
 def find_subject(
-    text: str, known: frozenset[str], aliases: Mapping[str, str], before: int | None = None
+    text: str,
+    known: frozenset[str],
+    aliases: Mapping[str, str],
+    before: int | None = None,
+    types: Mapping[str, str] = NO_TYPES,
 ) -> Candidate | None:
     """The clause's subject by word order: the first name or pronoun not governed by a preposition,
     a determiner or a participle (a possessive or a body only where a clause opens), else a name after
@@ -87,12 +101,12 @@ def find_subject(
 
     ``before`` limits the search to the words before that offset (a cue verb's position)."""
     limit = len(text) if before is None else before
-    cands = [c for c in candidates(text, known, aliases) if c.value not in {"him", "me", "her"}]
+    cands = [c for c in candidates(text, known, aliases, types) if c.value not in {"him", "me", "her"}]
     cands = [c for c in cands if c.start < limit]
     governed_before = False
     for cand in cands:
         word, gap = _previous_word(text, cand.start)
-        coordinated = word in ("and", "or") and not re.search(r"[,;:(–—]", gap)
+        coordinated = word in ("and", "or") and not _CLAUSE_BREAK.search(gap)
         governed = _governed(text, cand) or (coordinated and governed_before)
         governed_before = governed
         if governed:
@@ -102,7 +116,7 @@ def find_subject(
         return cand
     for cand in cands:
         word, _ = _previous_word(text, cand.start)
-        if cand.kind == "name" and word in ("was", "were", "is") and re.fullmatch(r"\W*", text[cand.end :]):
+        if cand.kind == "name" and word in ("was", "were", "is") and _NO_WORDS.fullmatch(text, cand.end):
             return cand
     return None
 
@@ -110,10 +124,11 @@ def find_subject(
 class Salience:
     """Who the narration is about: the latest third-person subject, else the latest name."""
 
-    def __init__(self, first_person: str | None = None) -> None:
+    def __init__(self, first_person: str | None = None, types: Mapping[str, str] = NO_TYPES) -> None:
         self.subject: str | None = None
         self.last_named: str | None = None
         self.first_person = first_person
+        self.types = types
 
     def resolve(self, cand: Candidate | None) -> str | None:
         if cand is None:
@@ -126,13 +141,15 @@ class Salience:
 
     def observe(self, sentence: str, known: frozenset[str], aliases: Mapping[str, str]) -> str | None:
         """Read one narration sentence; return the person it makes salient, if any."""
-        subject = find_subject(sentence, known, aliases)
+        subject = find_subject(sentence, known, aliases, types=self.types)
         person = None
         first_person = subject is not None and subject.kind == "pronoun" and subject.value in FIRST_PERSON
         if subject is not None and subject.kind != "body" and not first_person:
             person = self.resolve(subject)
-        for cand in candidates(sentence, known, aliases):
-            if cand.kind == "name":
+        if person and self.types.get(person) == BODY:  # pronouns resolve to persons only
+            person = None
+        for cand in candidates(sentence, known, aliases, self.types):
+            if cand.kind == "name" and self.types.get(cand.value) != BODY:
                 self.last_named = cand.value
         if person:
             self.subject = person

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textkit.people.names import canonical, name_chunks
 from textkit.people.narration import Candidate, Salience, candidates, find_subject
@@ -45,6 +45,7 @@ class Context:
     salience: Salience
     previous_speaker: str | None = None
     subject_since_previous: str | None = None
+    types: Mapping[str, str] = field(default_factory=dict)  # the document's cast: name → its type
 
 
 def _who(cand: Candidate | None, ctx: Context) -> str | None:
@@ -52,7 +53,7 @@ def _who(cand: Candidate | None, ctx: Context) -> str | None:
 
 
 def _first_candidate(text: str, ctx: Context) -> Candidate | None:
-    cands = candidates(text, ctx.known, ctx.aliases)
+    cands = candidates(text, ctx.known, ctx.aliases, ctx.types)
     return cands[0] if cands else None
 
 
@@ -122,7 +123,7 @@ def _reported_source(pre: str, ctx: Context) -> Attribution | None:
 def _possessive_cue(pre: str, ctx: Context) -> Attribution | None:
     """``X’s comment was: ‘…’`` / ``His main conclusion was the ‘…’``."""
     clause = _clause_before(pre)
-    for cand in candidates(clause, ctx.known, ctx.aliases):
+    for cand in candidates(clause, ctx.known, ctx.aliases, ctx.types):
         if not cand.possessive or cand.kind == "body":
             continue
         following = words(clause[cand.end :])[:4]
@@ -145,7 +146,7 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
         names = name_chunks(before[: tail + m.start()], ctx.known)
         if names:
             return canonical(names[-1].surface, ctx.aliases)
-    cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start)
+    cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types)
     return _who(cand, ctx)
 
 
@@ -172,7 +173,7 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
         if speaker:
             return Attribution(speaker, "cue verb", clause[toks[i].start :].strip(" :"), 0.85, True)
     if colon:
-        subject = find_subject(clause, ctx.known, ctx.aliases)
+        subject = find_subject(clause, ctx.known, ctx.aliases, types=ctx.types)
         if subject and (speaker := _who(subject, ctx)):
             return Attribution(speaker, "colon lead-in", clause.strip(), 0.7, True)
     return None
@@ -190,7 +191,7 @@ _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s (?:quote
 def _according_to(pre: str, ctx: Context) -> Attribution | None:
     """``According to X, ‘…’`` / ``In the words of X: ‘…’``: the source is named before a comma."""
     clause = _clause_before(pre)
-    for cand in candidates(clause, ctx.known, ctx.aliases):
+    for cand in candidates(clause, ctx.known, ctx.aliases, ctx.types):
         if cand.kind == "body" or not _ACCORDING.search(clause[: cand.start]):
             continue
         if re.fullmatch(r"[\s,:]*", clause[cand.end :]):

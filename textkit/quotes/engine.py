@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from textkit.corpus.model import AUTHOR_NOTE, BLOCK, BODY, Document, Paragraph
+from textkit.people.cast import document_cast, speaking_types
 from textkit.people.names import capitalised_inside_sentences
 from textkit.people.narration import Salience
 from textkit.quotes.attribution import (
@@ -85,13 +86,14 @@ def _groups(spans: list[_Span]) -> list[tuple[_Span, list[_Span]]]:
 class _Builder:
     """Walks one document in reading order, keeping narration salience and numbering quotes."""
 
-    def __init__(self, doc: Document, aliases: Mapping[str, str]) -> None:
+    def __init__(self, doc: Document, aliases: Mapping[str, str], types: Mapping[str, str]) -> None:
         self.doc = doc
         self.aliases = aliases
         self.next_id = 0
         self.known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
         self.notes = {n.label: doc.note_text(n) for n in doc.notes}
-        self.ctx = Context(self.known, aliases, Salience())
+        self.types = speaking_types(document_cast(doc, aliases, types, self.known))
+        self.ctx = Context(self.known, aliases, Salience(types=self.types), types=self.types)
         self.quotes: list[Quote] = []
         self.last_sentence = ""
 
@@ -204,7 +206,7 @@ class _Builder:
         if not inner:
             return
         shifted = [replace(s, start=s.start - outer.start, end=s.end - outer.start, gap=None) for s in inner]
-        local = Context(self.known, self.aliases, Salience(first_person=quote.speaker))
+        local = Context(self.known, self.aliases, Salience(quote.speaker, self.types), types=self.types)
         self._walk(p, text[outer.start : outer.end], shifted, local, NESTED, quote.id, offset + outer.start)
 
     def narration(self, p: Paragraph) -> None:
@@ -217,7 +219,7 @@ class _Builder:
             att = fallback(self.ctx)
         last = run[-1]
         note = marker_after(last.text, content_end(last.text))
-        local = Context(self.known, self.aliases, Salience(first_person=att.speaker))
+        local = Context(self.known, self.aliases, Salience(att.speaker, self.types), types=self.types)
         for i, p in enumerate(run):
             end = content_end(p.text)
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
@@ -244,9 +246,11 @@ def _paragraph_runs(doc: Document) -> Iterator[tuple[str, list[Paragraph]]]:
         yield BLOCK, run
 
 
-def document_quotes(doc: Document, aliases: Mapping[str, str] | None = None) -> list[Quote]:
+def document_quotes(
+    doc: Document, aliases: Mapping[str, str] | None = None, types: Mapping[str, str] | None = None
+) -> list[Quote]:
     """All quotations of one document in reading order, attributed, numbered ``q0001``…"""
-    builder = _Builder(doc, aliases or {})
+    builder = _Builder(doc, aliases or {}, types or {})
     for kind, run in _paragraph_runs(doc):
         if kind == BLOCK:
             builder.block_run(run, builder.last_sentence)

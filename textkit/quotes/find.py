@@ -30,20 +30,20 @@ def _decode(raw: Any) -> list[dict[str, Any]]:
 QUOTES = Kind("quotes", _encode, _decode)
 
 
-def _attribute(doc: Document, aliases: dict[str, str]) -> list[dict[str, Any]]:
+def _attribute(doc: Document, aliases: dict[str, str], types: dict[str, str]) -> list[dict[str, Any]]:
     from textkit.quotes.engine import document_quotes
 
-    return [asdict(q) for q in document_quotes(doc, aliases)]
+    return [asdict(q) for q in document_quotes(doc, aliases, types)]
 
 
 def find_quotes(corpus: Corpus, progress: Progress | None = None) -> list[Quote]:
     """Every quotation and quoted term in the corpus, in document order, attributed and numbered."""
-    options = options_key({"aliases": corpus.aliases})
+    options = options_key({"aliases": corpus.aliases, "types": corpus.alias_types})
     keys = [corpus.cache.key(QUOTES.name, doc.digest, options) for doc in corpus.documents]
     memo = corpus.cache.remembered("quote records", options + "".join(keys))
     if memo is not None:
         return memo
-    compute = partial(_attribute, aliases=dict(corpus.aliases))
+    compute = partial(_attribute, aliases=dict(corpus.aliases), types=dict(corpus.alias_types))
     per_doc = cached_map(corpus.cache, QUOTES, list(corpus.documents), keys, compute, progress)
     quotes: list[Quote] = []
     for doc, rows in zip(corpus.documents, per_doc, strict=True):

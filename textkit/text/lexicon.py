@@ -87,3 +87,11 @@ def stopwords() -> frozenset[str]:
     """nltk's English stoplist, shipped as a file (nltk's own copy needs a download)."""
     text = files("textkit").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, capitals, continents and larger cities (GeoNames, shipped as a file): weak evidence
+    that a capitalised name is a place, since many towns bear a person's name."""
+    text = files("textkit").joinpath("data/places.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
