@@ -22,7 +22,7 @@ CHAPTER_ROW = {
     "book": "Trotsky: The Sword of the Revolution 1917-1923",
     "sections": 3,
     "paragraphs": 98,
-    "block_quotations": 20,
+    "block_quotations": 21,
     "markers": 44,
     "notes": 42,
     "author_notes": 2,
@@ -67,7 +67,7 @@ def test_info_tsv_default_when_piped(run_cli: RunCli) -> None:
 
 def test_info_csv(run_cli: RunCli) -> None:
     rows = list(csv.DictReader(io.StringIO(run_cli(["info", "--format", "csv"]).stdout)))
-    assert [(r["doc"], r["sections"], r["block_quotations"]) for r in rows] == [(CHAPTER.name, "3", "20")]
+    assert [(r["doc"], r["sections"], r["block_quotations"]) for r in rows] == [(CHAPTER.name, "3", "21")]
 
 
 def test_info_jsonl(run_cli: RunCli) -> None:
@@ -141,7 +141,7 @@ def test_bom_and_crlf_file(run_cli: RunCli, tmp_path: Path) -> None:
         "author": "Tony Cliff",
         "notes": 42,
         "markers": 44,
-        "block_quotations": 20,
+        "block_quotations": 21,
     }
     assert row["encoding"] == "utf-8-sig"
 

@@ -10,7 +10,9 @@ from conftest import CHAPTER, FIXTURES
 from textkit.corpus.model import Document
 from textkit.corpus.parse import count_words, iter_lines, parse_document
 
-BLOCK_INDEXES = [14, 15, 20, 21, 23, 25, 27, 30, 34, 39, 43, 45, 46, 56, 58, 70, 78, 81, 84, 92]
+# ¶93 joins the run that ¶92 opens: it is closed by the run's footnote marker (the gold counts it as
+# the author's words; the plain text gives no sign either way).
+BLOCK_INDEXES = [14, 15, 20, 21, 23, 25, 27, 30, 34, 39, 43, 45, 46, 56, 58, 70, 78, 81, 84, 92, 93]
 SECTIONS = [
     "Trotsky procrastinates",
     "Trotsky’s report on industry",
@@ -90,8 +92,8 @@ def test_chapter_paragraph_counts(chapter: Document) -> None:
     assert Counter(kinds(chapter)) == {
         "title": 3,
         "heading": 3,
-        "body": 78,
-        "block": 20,
+        "body": 77,
+        "block": 21,
         "author_note": 2,
         "note": 42,
         "updated": 1,

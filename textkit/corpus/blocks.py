@@ -17,6 +17,7 @@ from textkit.text.words import words
 
 _OPENING_ELLIPSIS = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _INLINE_QUOTE = re.compile(r"[‘“\"](?=\w)|(?<=\s)'(?=\w)")
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
@@ -64,6 +65,29 @@ def _announced_without_colon(previous: str, text: str) -> bool:
     return ends_with_marker(text) and not _INLINE_QUOTE.search(text) and _voice_of_quoted_matter(text)
 
 
+def _closed_ahead(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
+    """Does the run go on to a paragraph closed by a footnote marker, within a few paragraphs and
+    before any new lead-in? In this genre a quotation of several paragraphs carries its marker at
+    the end of the last one, and the paragraphs inside a run rarely carry one."""
+    for j in range(i, min(len(texts), i + MAX_RUN)):
+        if not eligible[j] or is_lead_in(texts[j]) or _INLINE_QUOTE.match(texts[j]):
+            return False
+        if ends_with_marker(texts[j]):
+            return True
+    return False
+
+
+def _breaks_off(previous: str, text: str) -> bool:
+    """A lead-in that breaks off mid-sentence (``By February 28, Sukhanov writes,``) and quoted
+    matter that picks the sentence up in lower case or after an ellipsis."""
+    end = previous.rstrip()[-1:]
+    return (
+        bool(end)
+        and end not in ".!?:;’”'\")]"
+        and (text[:1].islower() or bool(_OPENING_ELLIPSIS.match(text)))
+    )
+
+
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
     """Flag the eligible paragraphs (body text) that are block quotations.
 
@@ -75,10 +99,13 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
         if not eligible[i] or i == 0 or not eligible[i - 1]:
             continue
         previous = texts[i - 1]
-        if is_lead_in(previous):
+        if is_lead_in(previous) or _breaks_off(previous, text):
             flags[i] = True
         elif flags[i - 1]:
-            flags[i] = not ends_with_marker(previous) and _continues_block(text)
+            flags[i] = (
+                not ends_with_marker(previous)
+                and (_continues_block(text) or _closed_ahead(texts, eligible, i))
+            ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
         else:
             flags[i] = _announced_without_colon(previous, text)
     return flags

@@ -182,7 +182,10 @@ def _type_of(tally: _Tally) -> tuple[str, int]:
     positive = sum(v for v in tally.points.values() if v > 0)
     if tally.institution:
         return (BODY if tally.speaks else OTHER), score
-    if score > 0 or (positive == 0 and score == 0 and tally.mentions >= UNSURE_MENTIONS):
+    strong = max(tally.points.values(), default=0) >= STRONG
+    if score > 0 and (strong or tally.mentions >= UNSURE_MENTIONS):
+        return PERSON, score
+    if positive == 0 and score == 0 and tally.mentions >= UNSURE_MENTIONS:
         return PERSON, score  # named again and again with no sign of a place, group or common word
     return OTHER, score
 

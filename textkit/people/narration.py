@@ -148,9 +148,15 @@ class Salience:
             person = self.resolve(subject)
         if person and self.types.get(person) == BODY:  # pronouns resolve to persons only
             person = None
-        for cand in candidates(sentence, known, aliases, self.types):
-            if cand.kind == "name" and self.types.get(cand.value) != BODY:
-                self.last_named = cand.value
+        named = [
+            c.value
+            for c in candidates(sentence, known, aliases, self.types)
+            if c.kind == "name" and self.types.get(c.value) != BODY
+        ]
+        if named:
+            self.last_named = named[-1]
+        if person is None and subject is None and len(set(named)) == 1:
+            self.subject = named[0]  # ``… was the position of Pavel Axelrod. In 1914 he wrote``
         if person:
             self.subject = person
         return person

@@ -32,6 +32,7 @@ from textkit.text.quotemarks import MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
+ABSTAIN_BELOW = 0.5  # a speaker less sure than this is shown as unknown (its guess kept for --explain)
 WINDOW = 600  # characters of narration read on each side of a quotation
 _SPLIT_GAP = re.compile(r"^\s*,\s*([^,.;:!?‘“\"]{2,40}?)\s*,\s*$")
 
@@ -111,7 +112,8 @@ class _Builder:
             paragraph=p.index,
             kind=kind,
             type=qtype,
-            speaker=att.speaker,
+            speaker=att.speaker if att.confidence >= ABSTAIN_BELOW else None,
+            guess=att.speaker if att.confidence < ABSTAIN_BELOW else None,
             text=self.doc.text[p.start + start : p.start + end],
             start=p.start + start,
             end=p.start + end,

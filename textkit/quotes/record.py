@@ -38,6 +38,7 @@ class Quote:
     parent: str | None = None  # id of the enclosing quotation, for nested ones
     warning: str | None = None
     words: int = -1  # words quoted (footnote markers are not words); counted when not given
+    guess: str | None = None  # the best guess when the engine abstains (confidence too low to say)
 
     def __post_init__(self) -> None:
         if self.words < 0:
@@ -63,6 +64,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "parent": (str, type(None)),
     "warning": (str, type(None)),
     "words": (int,),
+    "guess": (str, type(None)),
 }
 
 
