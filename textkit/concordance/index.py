@@ -20,10 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from textkit.corpus.decode import decode_bytes
-from textkit.corpus.load import load_documents
+from textkit.corpus.load import document_text, load_documents
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
-from textkit.corpus.sources import read_sources
+from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache, digest
 from textkit.text.tokens import fast_span_tokenize, normalize
 
@@ -61,9 +60,11 @@ class DocEntry:
 
 
 class WordIndex:
-    """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for."""
+    """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for.
 
-    def __init__(self, meta: dict[str, Any], buffer: Any, sources: Sequence[bytes | str]) -> None:
+    ``texts`` gives a document's text by its number (decoding its source only then)."""
+
+    def __init__(self, meta: dict[str, Any], buffer: Any, texts: Callable[[int], str]) -> None:
         self.meta = meta
         self.docs = [DocEntry(**d) for d in meta["docs"]]
         self.forms: list[str] = meta["forms"]
@@ -78,7 +79,7 @@ class WordIndex:
         view = memoryview(buffer).cast("i") if len(buffer) else memoryview(b"").cast("i")
         for name, (offset, length) in meta["layout"].items():
             setattr(self, name, view[offset : offset + length])
-        self._sources = list(sources)
+        self._text_of = texts
         self._texts: dict[int, str] = {}
         self._fold_ids: dict[str, int] | None = None
         self._form_ids: dict[str, int] | None = None
@@ -119,10 +120,9 @@ class WordIndex:
         return self._form_ids
 
     def text(self, doc: int) -> str:
-        """The decoded text of a document, which the token offsets index."""
+        """The text of a document, which the token offsets index."""
         if doc not in self._texts:
-            source = self._sources[doc]
-            self._texts[doc] = source if isinstance(source, str) else decode_bytes(source).text
+            self._texts[doc] = self._text_of(doc)
         return self._texts[doc]
 
     def token_fold(self, position: int) -> str:
@@ -279,6 +279,13 @@ def _read(folder: Path, key: str) -> tuple[dict[str, Any], Any] | None:
     return meta, buffer
 
 
+def _texts(meta: dict[str, Any], items: Sequence[Source], cache: Cache) -> Callable[[int], str]:
+    """A document's text by its number in the index (an EPUB's empty chapters have none)."""
+    by_name = {item.name: item for item in items}
+    names = [d["name"] for d in meta["docs"]]
+    return lambda doc: document_text(by_name[names[doc]], cache)
+
+
 def open_index(
     source: str | Path | None = None,
     *,
@@ -289,15 +296,14 @@ def open_index(
     """The word index of a corpus source (as for ``load_corpus``), from the cache when it is current."""
     sources = read_sources(source)
     names = [item.name for item in sources.items]
-    data = [item.data for item in sources.items]
     cache = Cache(enabled=use_cache)
-    key = index_key(cache, names, [digest(d) for d in data])
+    key = index_key(cache, names, [f"{item.format}:{digest(item.data)}" for item in sources.items])
     folder = cache.folder(INDEX, key)
     stored = _read(folder, key) if folder else None
     if stored is not None:
         meta, buffer = stored
         try:
-            index = WordIndex(meta, buffer, data)
+            index = WordIndex(meta, buffer, _texts(meta, sources.items, cache))
         except Exception:
             cache.discard(INDEX, key)
         else:
@@ -311,4 +317,4 @@ def open_index(
     cache.put_folder(
         INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}
     )
-    return WordIndex(meta, blob, data)
+    return WordIndex(meta, blob, _texts(meta, sources.items, cache))
