@@ -59,14 +59,14 @@ def _refuse_drm(archive: zipfile.ZipFile, name: str) -> None:
         raise DataError(f"{name}: the EPUB is protected by DRM ({RIGHTS}); textkit cannot read it")
     if ENCRYPTION not in names:
         return
-    for encrypted in _xml(archive, ENCRYPTION, name).iter("{*}EncryptedData"):
+    for encrypted in _xml(archive, ENCRYPTION, name).findall(".//{*}EncryptedData"):
         method = encrypted.find("{*}EncryptionMethod")
         if method is None or method.get("Algorithm") not in FONT_OBFUSCATION:
             raise DataError(f"{name}: the EPUB is protected by DRM ({ENCRYPTION}); textkit cannot read it")
 
 
 def _package_path(archive: zipfile.ZipFile, name: str) -> str:
-    for rootfile in _xml(archive, CONTAINER, name).iter("{*}rootfile"):
+    for rootfile in _xml(archive, CONTAINER, name).findall(".//{*}rootfile"):
         path = rootfile.get("full-path")
         if path:
             return path
@@ -76,11 +76,11 @@ def _package_path(archive: zipfile.ZipFile, name: str) -> str:
 def _spine(package: ElementTree.Element) -> list[str]:
     """The hrefs of the chapters (XHTML items of the spine), in spine order."""
     manifest = {}
-    for item in package.iter("{*}item"):
+    for item in package.findall(".//{*}item"):
         if item.get("id") and item.get("href") and item.get("media-type") in CHAPTER_TYPES:
             manifest[item.get("id")] = posixpath.normpath(unquote(item.get("href", "")))
     spine = package.find("{*}spine")
-    refs = [ref.get("idref") for ref in spine.iter("{*}itemref")] if spine is not None else []
+    refs = [ref.get("idref") for ref in spine.findall(".//{*}itemref")] if spine is not None else []
     return [manifest[ref] for ref in refs if ref in manifest]
 
 

@@ -67,18 +67,21 @@ TRAILER_BLOCKS = 3
 QUOTE, NOTE_AREA, NAV, LINK, UPDATED_AREA, PRE = 1, 2, 4, 8, 16, 32
 
 _LABEL = re.compile(r"\s*[\[(]?\s*(\d{1,4})\s*(\*?)\s*[\])]?\s*\.?\s*")
-_LEADING_LABEL = re.compile(r"[\[(]?(\d{1,4}\*?)[\])]?\.?\s+")
+_LEADING_LABEL = re.compile(r"[\[(]?(\d{1,4}\*?)(?:[\])]\.?|\.)(?:\s+|$)")
 _ALNUM = re.compile(r"[^\W_]")
+_SIGN_CHARS = 3  # ``↩``, ``^``, ``[↑]``: a back link's sign
 
 
 @dataclass
 class _Ref:
-    """A link to an anchor in the page whose text is a note label (``[12]``, ``12.``, ``1*``)."""
+    """A link to an anchor in the page whose text is a note label (``[12]``, ``12.``, ``1*``) or a
+    sign (``↩``, ``^``): a footnote marker if it points forward to a note, a back link if not."""
 
-    label: str
+    label: str | None
     target: str
     text: str
     marker: bool = False
+    back: bool = False
 
 
 @dataclass
@@ -99,8 +102,8 @@ class _Block:
             if isinstance(part, str):
                 out.append(part)
             else:
-                out.append(f" [{part.label}]" if part.marker else part.text)
-        return " ".join("".join(out).split())
+                out.append(f" [{part.label}]" if part.marker else "" if part.back else part.text)
+        return " ".join("".join(out).replace("\ufeff", "").split())
 
 
 def _own_flags(tag: str, attrs: dict[str, str | None]) -> int:
@@ -209,7 +212,7 @@ class _Walk:
             if tag == "a" and href.startswith("#"):
                 text = node.text(deep=True)
                 label = note_label(text)
-                if label:
+                if label or (len(text) <= _SIGN_CHARS and not _ALNUM.search(text)):
                     self.ref(_Ref(label, href[1:], text))
                     continue
             if tag in BLOCK_TAGS:
@@ -234,11 +237,15 @@ def _resolve_markers(blocks: list[_Block]) -> dict[int, str]:
         for part in block.parts:
             if not isinstance(part, _Ref):
                 continue
+            if block.flags & NAV:  # a numbered table of contents links forward too
+                block.links = True
+                continue
             j = where.get(part.target)
-            if j is not None and j > i and blocks[j].tag not in HEADING_LEVELS:
+            if part.label and j is not None and j > i and blocks[j].tag not in HEADING_LEVELS:
                 part.marker = True
                 labels.setdefault(j, part.label)
             else:
+                part.back = j is not None and j < i and not _ALNUM.search(part.text)
                 block.links = True
     return labels
 
@@ -286,7 +293,8 @@ def _lines(blocks: list[_Block]) -> Iterator[_Line | None]:
         kind, label = decided
         if label is not None:
             m = _LEADING_LABEL.match(text)
-            text = f"{label}. {text[m.end() if m else 0 :]}" if text != label else f"{label}."
+            rest = text[m.end() :] if m else text
+            text = f"{label}. {rest}" if rest else f"{label}."
         yield _Line(text, kind, label=label, level=HEADING_LEVELS.get(block.tag, 0))
 
 
