@@ -130,6 +130,34 @@ def test_generic_footnotes_link_both_ways() -> None:
     ]
 
 
+def test_note_references_to_another_file_are_markers() -> None:
+    """An EPUB's chapter points to its endnotes file: the markup says it is a note reference."""
+    html = (
+        "<p>A claim.<a href='endnotes.xhtml#note-1' epub:type='noteref'>1</a>"
+        " A page <a href='ch2.html#s'>2</a> and <a role='doc-noteref' href='notes.html#n3'>[3]</a>.</p>"
+    )
+    doc = read_html(html.encode())
+    assert doc.paragraphs[0].text == "A claim. [1] A page 2 and [3]."
+    assert [m.label for m in doc.markers] == ["1", "3"]
+
+
+def test_endnotes_file_numbers_its_notes_by_list_item() -> None:
+    html = (
+        "<h1>Endnotes</h1><section epub:type='endnotes'><ol>"
+        "<li id='note-1' epub:type='endnote'><p>First, page 2. <a href='ch1.xhtml#noteref-1'>↩</a></p></li>"
+        "<li id='note-2'><p>Second.</p><p>More of the second.</p></li></ol></section>"
+        "<ol start='5' class='notes'><li>Fifth.</li></ol><p>Body text after the notes.</p>"
+    )
+    doc = read_html(html.encode())
+    assert_spans_round_trip(doc)
+    assert [(n.label, doc.note_text(n)) for n in doc.notes] == [
+        ("1", "First, page 2."),
+        ("2", "Second. More of the second."),
+        ("5", "Fifth."),
+    ]
+    assert doc.paragraphs[-1].kind == "body"
+
+
 def test_a_note_keeps_its_own_number_when_the_link_disagrees() -> None:
     """As the text format reads it: marker [24] wrongly linked to note 42 leaves note 42 labelled 42."""
     html = "<p>Text. <a href='#n42'>[24]</a></p><p class='note'><a name='n42'>42.</a> Source.</p>"

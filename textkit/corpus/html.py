@@ -14,7 +14,6 @@ an HTML document as it reads a text one. Markers are written ``[12]`` and notes 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +79,7 @@ class _Ref:
     label: str | None
     target: str
     text: str
+    noteref: bool = False  # marked as a note reference (``epub:type="noteref"``), maybe to another file
     marker: bool = False
     back: bool = False
 
@@ -94,6 +94,7 @@ class _Block:
     targets: list[str] = field(default_factory=list)  # anchors whose first text is here
     plain_words: bool = False  # letters or digits outside links
     links: bool = False  # a link that is not a footnote marker
+    number: str | None = None  # its item number, in a numbered list of notes
 
     def text(self) -> str:
         """The block's plain text on one line: markers as `` [12]``, white space collapsed."""
@@ -131,10 +132,24 @@ def _own_flags(tag: str, attrs: dict[str, str | None]) -> int:
     return flags
 
 
+def _is_noteref(attrs: dict[str, str | None]) -> bool:
+    types = (attrs.get("epub:type") or "").lower().split()
+    return "noteref" in types or (attrs.get("role") or "").lower() == "doc-noteref"
+
+
 def note_label(text: str) -> str | None:
     """``12`` for a link reading ``[12]``, ``12``, ``(12)`` or ``12.``; ``1*`` for ``[1*]``."""
     m = _LABEL.fullmatch(text)
     return m.group(1) + m.group(2) if m else None
+
+
+@dataclass
+class _Owner:
+    """An open block element; an ``<ol>`` counts its items, which number the notes of a notes list."""
+
+    tag: str
+    flags: int
+    items: int = 0
 
 
 class _Walk:
@@ -142,15 +157,24 @@ class _Walk:
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
-        self.owners: list[tuple[str, int]] = [("body", 0)]
+        self.owners: list[_Owner] = [_Owner("body", 0)]
         self.current: _Block | None = None
         self.pending: list[str] = []
+        self.pending_number: str | None = None
 
     def _block(self) -> _Block:
         if self.current is None:
-            tag, flags = self.owners[-1]
-            self.current = _Block(tag, flags)
+            owner = self.owners[-1]
+            self.current = _Block(owner.tag, owner.flags)
         return self.current
+
+    def _open(self, tag: str, flags: int, attrs: dict[str, str | None]) -> None:
+        parent = self.owners[-1]
+        if tag == "li" and parent.tag == "ol":
+            parent.items += 1
+            self.pending_number = str(parent.items) if flags & NOTE_AREA else None
+        start = attrs.get("start") or ""
+        self.owners.append(_Owner(tag, flags, int(start) - 1 if tag == "ol" and start.isdigit() else 0))
 
     def flush(self) -> None:
         if self.current is not None and self.current.parts:
@@ -161,6 +185,8 @@ class _Walk:
         if self.pending:
             block.targets.extend(self.pending)
             self.pending.clear()
+        if self.pending_number:
+            block.number, self.pending_number = self.pending_number, None
 
     def text(self, text: str, flags: int) -> None:
         if flags & PRE and "\n" in text:
@@ -209,15 +235,15 @@ class _Walk:
                 self.text(" ", flags)
                 continue
             href = attrs.get("href") or ""
-            if tag == "a" and href.startswith("#"):
+            if tag == "a" and ("#" in href or _is_noteref(attrs)):
                 text = node.text(deep=True)
                 label = note_label(text)
                 if label or (len(text) <= _SIGN_CHARS and not _ALNUM.search(text)):
-                    self.ref(_Ref(label, href[1:], text))
+                    self.ref(_Ref(label, href.partition("#")[2], text, noteref=_is_noteref(attrs)))
                     continue
             if tag in BLOCK_TAGS:
                 self.flush()
-                self.owners.append((tag, flags))
+                self._open(tag, flags, attrs)
                 stack.append((node, flags, True))
             children = list(node.iter(include_text=True))
             stack.extend((child, flags, False) for child in reversed(children))
@@ -244,8 +270,10 @@ def _resolve_markers(blocks: list[_Block]) -> dict[int, str]:
             if part.label and j is not None and j > i and blocks[j].tag not in HEADING_LEVELS:
                 part.marker = True
                 labels.setdefault(j, part.label)
+            elif part.label and part.noteref:
+                part.marker = True  # its note is in another file, or missing: a marker all the same
             else:
-                part.back = j is not None and j < i and not _ALNUM.search(part.text)
+                part.back = (j is None or j < i) and not _ALNUM.search(part.text)
                 block.links = True
     return labels
 
@@ -265,9 +293,10 @@ def _kind(block: _Block, text: str, linked: str | None) -> tuple[str, str | None
     """The block's kind and, for a note, its label, or None for navigation.
 
     A note (a block a marker links to, or a labelled block of a notes area) is labelled by its own
-    leading number when it has one, as in the text format, else by the marker's label."""
+    leading number when it has one, as in the text format, else by the marker's label, else by its
+    item number in a numbered list of notes (an EPUB's endnotes file, whose markers are elsewhere)."""
     m = _LEADING_LABEL.match(text) if linked is not None or block.flags & NOTE_AREA else None
-    label = m.group(1) if m else linked
+    label = m.group(1) if m else linked or block.number
     if label is not None:
         return (AUTHOR_NOTE if label.endswith("*") else NOTE), label
     if block.flags & NAV or (block.links and not block.plain_words):
@@ -279,23 +308,30 @@ def _kind(block: _Block, text: str, linked: str | None) -> tuple[str, str | None
     return (BLOCK if block.flags & QUOTE else BODY), None
 
 
-def _lines(blocks: list[_Block]) -> Iterator[_Line | None]:
-    """Each block as a kept line, or None for a navigation block (empty blocks vanish)."""
+def _lines(blocks: list[_Block]) -> list[_Line | None]:
+    """Each block as a kept line, or None for a navigation block (empty blocks vanish). A later
+    paragraph of a note (an unlabelled block of a notes area right after it) joins the note's line."""
     notes = _resolve_markers(blocks)
+    lines: list[_Line | None] = []
     for i, block in enumerate(blocks):
         text = block.text()
         if not text:
             continue
         decided = _kind(block, text, notes.get(i))
         if decided is None:
-            yield None
+            lines.append(None)
             continue
         kind, label = decided
+        previous = lines[-1] if lines else None
+        if label is None and block.flags & NOTE_AREA and previous is not None and previous.label is not None:
+            previous.text = f"{previous.text} {text}"
+            continue
         if label is not None:
             m = _LEADING_LABEL.match(text)
             rest = text[m.end() :] if m else text
             text = f"{label}. {rest}" if rest else f"{label}."
-        yield _Line(text, kind, label=label, level=HEADING_LEVELS.get(block.tag, 0))
+        lines.append(_Line(text, kind, label=label, level=HEADING_LEVELS.get(block.tag, 0)))
+    return lines
 
 
 def _mark_title(lines: list[_Line | None]) -> None:
@@ -346,7 +382,7 @@ def read_html(data: bytes, name: str = "<html>") -> Document:
     decoded = decode_html(data, name)
     parser = LexborHTMLParser(decoded.text)
     root = parser.body if parser.body is not None else parser.root
-    lines = list(_lines(_Walk().walk(root))) if root is not None else []
+    lines = _lines(_Walk().walk(root)) if root is not None else []
     _mark_title(lines)
     kept = [line for line in lines if line is not None]
     _mark_trailer(kept)
