@@ -226,6 +226,28 @@ def test_folder_mixing_text_and_html(run_cli: RunCli, tmp_path: Path) -> None:
     assert [r["encoding"] for r in rows] == ["utf-8", "utf-8", "utf-8"]
 
 
+def test_same_bytes_as_text_and_as_html_are_two_documents(run_cli: RunCli, tmp_path: Path) -> None:
+    """Every cache entry of a page is named for the bytes read as HTML, so its text twin is not served
+    the page's parse, quotations or index."""
+    data = (PAGES / "malformed.html").read_bytes()
+    (tmp_path / "page.html").write_bytes(data)
+    (tmp_path / "page.txt").write_bytes(data)
+
+    def run(name: str, *args: str) -> str:
+        result = run_cli([*args, "--corpus", str(tmp_path / name), "quotes", "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    page = run("page.html")
+    assert run("page.txt") == run("page.txt", "--no-cache") != page
+    count = ["concord", "class", "--count", "--format", "json"]
+    assert json.loads(run_cli(["--corpus", str(tmp_path / "page.txt"), *count]).stdout) > 0
+    assert (
+        run_cli(["--corpus", str(tmp_path / "page.html"), *count]).stderr
+        == "textkit: no matches for 'class'\n"
+    )
+
+
 def test_concordance_reads_the_derived_text(run_cli: RunCli) -> None:
     path = str(PAGES / "malformed.html")
     for _ in range(2):  # cold, then from the stored index

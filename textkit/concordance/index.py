@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from textkit.corpus.load import document_text, load_documents
+from textkit.corpus.load import document_text, load_documents, source_digest
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import Source, read_sources
-from textkit.store.cache import Cache, digest
+from textkit.store.cache import Cache
 from textkit.text.tokens import fast_span_tokenize, normalize
 
 INDEX = "wordindex"
@@ -297,7 +297,7 @@ def open_index(
     sources = read_sources(source)
     names = [item.name for item in sources.items]
     cache = Cache(enabled=use_cache)
-    key = index_key(cache, names, [f"{item.format}:{digest(item.data)}" for item in sources.items])
+    key = index_key(cache, names, [source_digest(item) for item in sources.items])
     folder = cache.folder(INDEX, key)
     stored = _read(folder, key) if folder else None
     if stored is not None:

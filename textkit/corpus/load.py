@@ -159,11 +159,10 @@ def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
     return [doc for doc, kept in zip(documents, keep, strict=True) if kept]
 
 
-def _key(cache: Cache, fmt: str, data_digest: str) -> str:
-    """A text's parse is named by its bytes, an HTML page's by its bytes read as HTML."""
-    return (
-        cache.key(DOCUMENTS.name, data_digest) if fmt == TEXT else cache.key(DOCUMENTS.name, fmt, data_digest)
-    )
+def source_digest(item: Source) -> str:
+    """What a source's document and every analysis of it are named by: its bytes, and for HTML the
+    fact that they were read as HTML (the same bytes read as text make another document)."""
+    return digest(item.data) if item.format == TEXT else digest(b"html\0" + item.data)
 
 
 def load_documents(
@@ -173,8 +172,8 @@ def load_documents(
 
     An EPUB chapter with no body text is left out; an HTML page with none is an error."""
     decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
-    digests = [digest(item.data) for item in items]
-    keys = [_key(cache, item.format, dig) for item, dig in zip(items, digests, strict=True)]
+    digests = [source_digest(item) for item in items]
+    keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
     work = [
         (item.format, d.text if d is not None else item.data, item.name)
         for item, d in zip(items, decoded, strict=True)
