@@ -323,7 +323,8 @@ def _lines(blocks: list[_Block]) -> list[_Line | None]:
             continue
         kind, label = decided
         previous = lines[-1] if lines else None
-        if label is None and block.flags & NOTE_AREA and previous is not None and previous.label is not None:
+        continues = label is None and kind != HEADING and block.flags & NOTE_AREA
+        if continues and previous is not None and previous.label is not None:
             previous.text = f"{previous.text} {text}"
             continue
         if label is not None:

@@ -98,10 +98,9 @@ def _document(layout: dict[str, Any], name: str, decoded: Decoded | None, key: s
         decoded = Decoded(layout["text"], layout["encoding"], f"{name}: {warning}" if warning else None)
     text = decoded.text
     size = len(text)
-    spans = [(s, e) for _, s, e, *_ in layout["paragraphs"]] + [(s, e) for _, s, e, *_ in layout["markers"]]
-    spans += [(s, e) for _, _, s, e, _, _ in layout["notes"]] + [
-        (t, e) for _, _, _, e, t, _ in layout["notes"]
-    ]
+    notes = layout["notes"]
+    spans = [(p[1], p[2]) for p in layout["paragraphs"]] + [(m[1], m[2]) for m in layout["markers"]]
+    spans += [(n[2], n[3]) for n in notes] + [(n[4], n[3]) for n in notes]
     if any(not s <= e <= size for s, e in spans):
         raise ValueError("cached offsets fall outside the text")
     paragraphs = [
@@ -119,23 +118,22 @@ def _document(layout: dict[str, Any], name: str, decoded: Decoded | None, key: s
         chapter=layout["chapter"],
         paragraphs=paragraphs,
         markers=[Marker(*m) for m in layout["markers"]],
-        notes=[Note(*n) for n in layout["notes"]],
+        notes=[Note(*n) for n in notes],
         encoding=decoded.encoding,
         warning=decoded.warning,
     )
 
 
-def _parse(item: tuple[str, str | bytes, str]) -> dict[str, Any]:
-    """The layout of one input: ``(format, decoded text or HTML bytes, name)``."""
-    fmt, payload, name = item
-    if fmt == HTML:  # only on a cache miss: a warm run never parses
+def _parse(item: tuple[str | bytes, str]) -> dict[str, Any]:
+    """The layout of one input, ``(payload, name)``: an HTML page comes as its bytes (the reader
+    decodes them by the charset it declares), a text as its decoded text."""
+    payload, name = item
+    if isinstance(payload, bytes):  # only on a cache miss: a warm run never parses
         from textkit.corpus.html import read_html
 
-        assert isinstance(payload, bytes)
         return _html_layout(read_html(payload, name))
     from textkit.corpus.parse import parse_document
 
-    assert isinstance(payload, str)
     return _layout(parse_document(payload))
 
 
@@ -153,9 +151,9 @@ def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
                 f"{item.name}: no body text in this HTML page (only headings, notes or navigation)"
             )
     books = {item.container for item in items if item.container}
-    with_text = {item.container for item, kept in zip(items, keep, strict=True) if kept}
-    for book in sorted(books - with_text):
-        raise DataError(f"{book}: no chapter of this EPUB has body text")
+    empty = sorted(books - {item.container for item, kept in zip(items, keep, strict=True) if kept})
+    if empty:
+        raise DataError(f"{empty[0]}: no chapter of this EPUB has body text")
     return [doc for doc, kept in zip(documents, keep, strict=True) if kept]
 
 
@@ -174,10 +172,7 @@ def load_documents(
     decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
     digests = [source_digest(item) for item in items]
     keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
-    work = [
-        (item.format, d.text if d is not None else item.data, item.name)
-        for item, d in zip(items, decoded, strict=True)
-    ]
+    work = [(item.data if d is None else d.text, item.name) for item, d in zip(items, decoded, strict=True)]
 
     def build() -> list[Document]:
         layouts = cached_map(cache, DOCUMENTS, work, keys, _parse, progress)
