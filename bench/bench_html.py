@@ -1,5 +1,6 @@
 """HTML against text: a cold parse of each dev chapter's page against that of its text version (budget:
-twice as long), and warm commands on a page against the same on its text (budget: 10% slower at most).
+twice as long), a warm load (budget: 1 ms more) and warm commands on a page against the same on its
+text (budget: 10% slower at most).
 
 The parse is timed in-process (best of several, the parser already imported, the cache off); the
 commands are fresh processes on a cache primed beforehand (median of several). Needs the dev pages in
@@ -21,6 +22,7 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 TEXTKIT = Path(sys.executable).parent / "textkit"
 PARSE_RATIO_BUDGET = 2.0
 WARM_RATIO_BUDGET = 1.1
+WARM_LOAD_BUDGET_MS = 1.0
 PARSE_RUNS = 15
 COMMAND_RUNS = 7
 COMMANDS = (["info"], ["quotes"], ["concord", "party", "--count"])
@@ -100,9 +102,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="textkit-bench-html-") as tmp:
         env["TEXTKIT_CACHE_DIR"] = str(Path(tmp) / "cache")
         t, h = warm_load(text, Path(tmp) / "cache"), warm_load(page, Path(tmp) / "cache")
-        print(
-            f"warm load {name:<17} text {t * 1000:6.1f} ms  page {h * 1000:6.1f} ms  "
-            f"ratio {h / t:4.2f} (budget {WARM_RATIO_BUDGET})  {verdict(h / t, WARM_RATIO_BUDGET)}",
+        print(  # the page's entry holds its text: a fraction of a millisecond more to read
+            f"warm load {name:<17} text {t * 1000:6.2f} ms  page {h * 1000:6.2f} ms  "
+            f"difference {(h - t) * 1000:+.2f} ms (budget {WARM_LOAD_BUDGET_MS:+.1f} ms)  "
+            f"{verdict(h - t, WARM_LOAD_BUDGET_MS / 1000)}",
             flush=True,
         )
         for args in COMMANDS:
