@@ -157,13 +157,17 @@ def test_missing_path(run_cli: RunCli, tmp_path: Path) -> None:
 
 def test_folder_without_texts(run_cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("nothing here", encoding="utf-8")
-    assert_one_line_error(run_cli(["--corpus", str(tmp_path), "info"]), 2, "no .txt files")
+    assert_one_line_error(
+        run_cli(["--corpus", str(tmp_path), "info"]), 2, "no text, HTML or EPUB files", ".epub"
+    )
 
 
 def test_not_a_txt_file(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "book.pdf"
     path.write_bytes(b"%PDF-1.4")
-    assert_one_line_error(run_cli(["--corpus", str(path), "info"]), 2, "not a .txt file")
+    assert_one_line_error(
+        run_cli(["--corpus", str(path), "info"]), 2, "not a text, HTML or EPUB file", ".html"
+    )
 
 
 def test_binary_file(run_cli: RunCli, tmp_path: Path) -> None:

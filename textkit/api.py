@@ -1,7 +1,7 @@
 """One entry point for notebooks and scripts: ``textkit.open_corpus(path)`` and a method per question.
 
     import textkit
-    c = textkit.open_corpus("chapters/")        # a .txt file, a folder, or nothing for the bundled one
+    c = textkit.open_corpus("chapters/")        # a .txt/.html/.epub file, a folder, or nothing
     c.quotes(speaker="Stalin").to_pandas()
     c.speakers()                                  # a pandas DataFrame, one row per person
     c.concordance("bureaucracy").to_pandas()
@@ -119,5 +119,5 @@ class CorpusView:
 
 
 def open_corpus(source: str | Path | None = None, *, use_cache: bool = True) -> CorpusView:
-    """Open a corpus (a .txt file, a folder of them, or the bundled chapter) for analysis."""
+    """Open a corpus (a text, HTML or EPUB file, a folder of them, or the bundled chapter) for analysis."""
     return CorpusView(source, use_cache=use_cache)

@@ -251,7 +251,8 @@ def _run_guarded(run: Callable[[], Any], debug: bool) -> int:
     "corpus_source",
     envvar="TEXTKIT_CORPUS",
     metavar="PATH",
-    help="A .txt file, a folder of .txt files (one document each, in name order) or - for stdin. "
+    help="A .txt, .html/.htm/.xhtml or .epub file, a folder of them (one document each, an EPUB one "
+    "per chapter, in name order) or - for stdin (text, HTML or EPUB). "
     "Default: the bundled chapter. Env: TEXTKIT_CORPUS.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse afresh; neither read nor write the cache.")

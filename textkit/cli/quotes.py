@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from textkit.cli.app import AppState, cli, output_options, pass_state, warn
 from textkit.output.formats import Column
 from textkit.output.views import quotes_table
-from textkit.quotes.record import KINDS
+from textkit.quotes.record import KINDS, Quote
+
+if TYPE_CHECKING:
+    from textkit.corpus.model import Corpus
 
 COLUMNS = [
     Column("id"),
@@ -24,7 +27,13 @@ COLUMNS = [
     Column("source"),
 ]
 _RANGE = re.compile(r"([0-9]+)\s*(?:-\s*([0-9]+))?")
-EXPLAIN = [Column("rule"), Column("cue"), Column("confidence", justify="right", fixed=True)]
+EXPLAIN = [
+    Column("rule"),
+    Column("cue"),
+    Column("confidence", justify="right", fixed=True),
+    Column("guess", "best guess", fixed=True),
+    Column("kind_from", "kind from", fixed=True),
+]
 
 
 class ParagraphRange(click.ParamType):
@@ -78,7 +87,8 @@ def quotes(
     """List quotations with their speaker, kind, text, footnote and place.
 
     JSON and JSONL carry every field: id, doc, paragraph, kind, type, speaker, text, start, end,
-    cue, rule, confidence, note, source, parent, warning, words.
+    cue, rule, confidence, note, source, parent, warning, words; with --explain also kind_from
+    (markup, inference or form: how the quotation's paragraph was given its kind).
     """
     from textkit.quotes.find import find_quotes
     from textkit.quotes.select import QuoteFilter, select_quotes
@@ -92,4 +102,12 @@ def quotes(
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
         return
     extra = EXPLAIN if explain else []
-    state.emit(selected, COLUMNS + extra, fmt, renderer=quotes_table(extra))
+    rows = _with_kind_from(corpus, selected) if explain else selected
+    state.emit(rows, COLUMNS + extra, fmt, renderer=quotes_table(extra))
+
+
+def _with_kind_from(corpus: Corpus, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """Each quotation with where its paragraph's kind came from: ``markup`` (an HTML page),
+    ``inference`` (a text block after its lead-in) or ``form`` (the line itself)."""
+    docs = {doc.name: doc for doc in corpus.documents}
+    return [{**vars(q), "kind_from": docs[q.doc].paragraphs[q.paragraph].kind_from} for q in quotes]

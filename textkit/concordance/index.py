@@ -20,11 +20,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textkit.corpus.decode import decode_bytes
-from textkit.corpus.load import load_documents
+from textkit.corpus.load import document_text, load_documents, source_digest
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
-from textkit.corpus.sources import read_sources
-from textkit.store.cache import Cache, digest
+from textkit.corpus.sources import Source, read_sources
+from textkit.store.cache import Cache
 from textkit.text.tokens import fast_span_tokenize, normalize
 
 INDEX = "wordindex"
@@ -62,10 +61,12 @@ class DocEntry:
 
 
 class WordIndex:
-    """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for."""
+    """Token arrays, postings and vocabularies of a corpus; texts are decoded only when asked for.
+
+    ``texts`` gives a document's text by its number (decoding its source only then)."""
 
     def __init__(
-        self, meta: dict[str, Any], buffer: Any, sources: Sequence[bytes | str], from_cache: bool = False
+        self, meta: dict[str, Any], buffer: Any, texts: Callable[[int], str], from_cache: bool = False
     ) -> None:
         self.meta = meta
         self.from_cache = from_cache
@@ -86,7 +87,7 @@ class WordIndex:
                 raise ValueError(f"index array {name} lies outside the file")
             setattr(self, name, view[offset : offset + length])
         self._check()
-        self._sources = list(sources)
+        self._text_of = texts
         self._texts: dict[int, str] = {}
         self._fold_ids: dict[str, int] | None = None
         self._form_ids: dict[str, int] | None = None
@@ -150,10 +151,9 @@ class WordIndex:
         return self._form_ids
 
     def text(self, doc: int) -> str:
-        """The decoded text of a document, which the token offsets index."""
+        """The text of a document, which the token offsets index."""
         if doc not in self._texts:
-            source = self._sources[doc]
-            self._texts[doc] = source if isinstance(source, str) else decode_bytes(source).text
+            self._texts[doc] = self._text_of(doc)
         return self._texts[doc]
 
     def token_fold(self, position: int) -> str:
@@ -333,6 +333,13 @@ def query_index(
     return run(index)
 
 
+def _texts(meta: dict[str, Any], items: Sequence[Source], cache: Cache) -> Callable[[int], str]:
+    """A document's text by its number in the index (an EPUB's empty chapters have none)."""
+    by_name = {item.name: item for item in items}
+    names = [d["name"] for d in meta["docs"]]
+    return lambda doc: document_text(by_name[names[doc]], cache)
+
+
 def open_index(
     source: str | Path | None = None,
     *,
@@ -345,9 +352,8 @@ def open_index(
     (``rebuild`` discards the stored one first)."""
     sources = read_sources(source)
     names = [item.name for item in sources.items]
-    data = [item.data for item in sources.items]
     cache = Cache(enabled=use_cache)
-    key = index_key(cache, names, [digest(d) for d in data])
+    key = index_key(cache, names, [source_digest(item) for item in sources.items])
     if rebuild:
         cache.discard(INDEX, key)
     folder = cache.folder(INDEX, key)
@@ -355,7 +361,7 @@ def open_index(
     if stored is not None:
         meta, buffer = stored
         try:
-            index = WordIndex(meta, buffer, data, from_cache=True)
+            index = WordIndex(meta, buffer, _texts(meta, sources.items, cache), from_cache=True)
         except Exception:  # damaged beyond use: rebuild
             cache.discard(INDEX, key)
         else:
@@ -369,4 +375,4 @@ def open_index(
     cache.put_folder(
         INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}
     )
-    return WordIndex(meta, blob, data)
+    return WordIndex(meta, blob, _texts(meta, sources.items, cache))

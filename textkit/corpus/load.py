@@ -1,7 +1,8 @@
 """Load a corpus: decode and parse each input once, keeping the parse in the cache by content.
 
-A cached parse holds everything but the text (which is decoded again from the bytes and sliced), and
-is validated as it is read back: a damaged entry is parsed afresh.
+A cached parse of a text holds everything but the text (which is decoded again from the bytes and
+sliced); that of an HTML page holds its derived text too, so a warm run never parses HTML. Entries are
+validated as they are read back: a damaged entry is parsed afresh.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from textkit.corpus.decode import Decoded, decode_bytes
-from textkit.corpus.model import KINDS, Corpus, Document, Marker, Note, Paragraph
-from textkit.corpus.sources import Source, Sources, read_sources
+from textkit.corpus.model import BLOCK, BODY, KIND_SOURCES, KINDS, Corpus, Document, Marker, Note, Paragraph
+from textkit.corpus.sources import HTML, TEXT, Source, Sources, read_sources
+from textkit.errors import DataError
 from textkit.store.cache import Cache, Kind, cached_map, digest
 from textkit.store.parallel import Progress
 
@@ -30,10 +32,17 @@ def _layout(doc: Document) -> dict[str, Any]:
         "author": doc.author,
         "book": doc.book,
         "chapter": doc.chapter,
-        "paragraphs": [[p.index, p.start, p.end, p.kind, p.section, p.words] for p in doc.paragraphs],
+        "paragraphs": [
+            [p.index, p.start, p.end, p.kind, p.section, p.words, p.kind_from] for p in doc.paragraphs
+        ],
         "markers": [[m.label, m.start, m.end, m.paragraph, m.in_note] for m in doc.markers],
         "notes": [[n.label, n.kind, n.start, n.end, n.text_start, n.paragraph] for n in doc.notes],
     }
+
+
+def _html_layout(doc: Document) -> dict[str, Any]:
+    """An HTML page's parse keeps its derived text and how its bytes were decoded."""
+    return {**_layout(doc), "text": doc.text, "encoding": doc.encoding, "warning": doc.warning}
 
 
 def _str(value: Any, optional: bool = False) -> Any:
@@ -51,12 +60,13 @@ def _int(value: Any) -> int:
 def _decode(raw: Any) -> dict[str, Any]:
     """Check every field's type; the offsets are checked against the text in ``_document``."""
     paragraphs = [
-        (_int(i), _int(s), _int(e), k if k in KINDS else _str(None), _str(sec, True), _int(w))
-        for i, s, e, k, sec, w in raw["paragraphs"]
-    ]
+        (_int(i), _int(s), _int(e), k if k in KINDS else _str(None), _str(sec, True), _int(w),
+         f if f in KIND_SOURCES else _str(None))
+        for i, s, e, k, sec, w, f in raw["paragraphs"]
+    ]  # fmt: skip
     markers = [(_str(lab), _int(s), _int(e), _int(p), _str(n, True)) for lab, s, e, p, n in raw["markers"]]
     notes = [(_str(lab), _str(k), _int(s), _int(e), _int(t), _int(p)) for lab, k, s, e, t, p in raw["notes"]]
-    return {
+    layout = {
         "author": _str(raw["author"], True),
         "book": _str(raw["book"], True),
         "chapter": _str(raw["chapter"], True),
@@ -64,6 +74,11 @@ def _decode(raw: Any) -> dict[str, Any]:
         "markers": markers,
         "notes": notes,
     }
+    if "text" in raw:
+        layout.update(
+            text=_str(raw["text"]), encoding=_str(raw["encoding"]), warning=_str(raw["warning"], True)
+        )
+    return layout
 
 
 def _same(layout: dict[str, Any]) -> dict[str, Any]:
@@ -73,15 +88,23 @@ def _same(layout: dict[str, Any]) -> dict[str, Any]:
 DOCUMENTS = Kind("documents", _same, _decode)
 
 
-def _document(layout: dict[str, Any], name: str, decoded: Decoded, key: str) -> Document:
-    """A Document from a validated layout and its text; offsets outside the text are an error."""
+def _document(layout: dict[str, Any], name: str, decoded: Decoded | None, key: str) -> Document:
+    """A Document from a validated layout and its text (the layout's own for HTML); offsets outside
+    the text are an error."""
+    if decoded is None:
+        if "text" not in layout:
+            raise KeyError("an HTML layout without its text")
+        warning = layout["warning"]
+        decoded = Decoded(layout["text"], layout["encoding"], f"{name}: {warning}" if warning else None)
     text = decoded.text
     size = len(text)
-    spans = [(s, e) for _, s, e, *_ in layout["paragraphs"]] + [(s, e) for _, s, e, *_ in layout["markers"]]
+    notes = layout["notes"]
+    spans = [(p[1], p[2]) for p in layout["paragraphs"]] + [(m[1], m[2]) for m in layout["markers"]]
+    spans += [(n[2], n[3]) for n in notes] + [(n[4], n[3]) for n in notes]
     if any(not s <= e <= size for s, e in spans):
         raise ValueError("cached offsets fall outside the text")
     paragraphs = [
-        Paragraph(i, s, e, k, sec, w, text[s:e], name) for i, s, e, k, sec, w in layout["paragraphs"]
+        Paragraph(i, s, e, k, sec, w, text[s:e], name, f) for i, s, e, k, sec, w, f in layout["paragraphs"]
     ]
     count = len(paragraphs)
     if any(p.index != n for n, p in enumerate(paragraphs)) or any(m[3] >= count for m in layout["markers"]):
@@ -95,47 +118,92 @@ def _document(layout: dict[str, Any], name: str, decoded: Decoded, key: str) -> 
         chapter=layout["chapter"],
         paragraphs=paragraphs,
         markers=[Marker(*m) for m in layout["markers"]],
-        notes=[Note(*n) for n in layout["notes"]],
+        notes=[Note(*n) for n in notes],
         encoding=decoded.encoding,
         warning=decoded.warning,
     )
 
 
-def _parse(text: str) -> dict[str, Any]:
-    from textkit.corpus.parse import parse_document  # only on a cache miss: a warm run never parses
+def _parse(item: tuple[str | bytes, str]) -> dict[str, Any]:
+    """The layout of one input, ``(payload, name)``: an HTML page comes as its bytes (the reader
+    decodes them by the charset it declares), a text as its decoded text."""
+    payload, name = item
+    if isinstance(payload, bytes):  # only on a cache miss: a warm run never parses
+        from textkit.corpus.html import read_html
 
-    return _layout(parse_document(text))
+        return _html_layout(read_html(payload, name))
+    from textkit.corpus.parse import parse_document
+
+    return _layout(parse_document(payload))
+
+
+def _has_body_text(doc: Document) -> bool:
+    return any(p.kind in (BODY, BLOCK) for p in doc.paragraphs)
+
+
+def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
+    """Drop the EPUB chapters with no body text (covers, title pages); an HTML page, or a whole
+    EPUB, with no body text is an error."""
+    keep = [item.format != HTML or _has_body_text(doc) for doc, item in zip(documents, items, strict=True)]
+    for item, kept in zip(items, keep, strict=True):
+        if not kept and item.container is None:
+            raise DataError(
+                f"{item.name}: no body text in this HTML page (only headings, notes or navigation)"
+            )
+    books = {item.container for item in items if item.container}
+    empty = sorted(books - {item.container for item, kept in zip(items, keep, strict=True) if kept})
+    if empty:
+        raise DataError(f"{empty[0]}: no chapter of this EPUB has body text")
+    return [doc for doc, kept in zip(documents, keep, strict=True) if kept]
+
+
+def source_digest(item: Source) -> str:
+    """What a source's document and every analysis of it are named by: its bytes, and for HTML the
+    fact that they were read as HTML (the same bytes read as text make another document)."""
+    return digest(item.data) if item.format == TEXT else digest(b"html\0" + item.data)
 
 
 def load_documents(
     items: list[Source], cache: Cache, warn: Warn = _ignore, progress: Progress | None = None
 ) -> list[Document]:
-    """Decode every input, parse each distinct text once (on every core for many), reuse cached parses."""
-    decoded = [decode_bytes(item.data, item.name) for item in items]
-    for d in decoded:
-        if d.warning:
-            warn(d.warning)
-    digests = [digest(item.data) for item in items]
+    """Decode every input, parse each distinct one once (on every core for many), reuse cached parses.
+
+    An EPUB chapter with no body text is left out; an HTML page with none is an error."""
+    decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
+    digests = [source_digest(item) for item in items]
     keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
+    work = [(item.data if d is None else d.text, item.name) for item, d in zip(items, decoded, strict=True)]
 
     def build() -> list[Document]:
-        layouts = cached_map(cache, DOCUMENTS, [d.text for d in decoded], keys, _parse, progress)
+        layouts = cached_map(cache, DOCUMENTS, work, keys, _parse, progress)
         return [
             _document(layout, item.name, d, dig)
             for layout, item, d, dig in zip(layouts, items, decoded, digests, strict=True)
         ]
 
     try:
-        return build()
+        documents = build()
     except (ValueError, TypeError, KeyError):  # a cached layout that does not fit its text
         for key in keys:
             cache.discard(DOCUMENTS.name, key)
-        return build()
+        documents = build()
+    for doc in documents:
+        if doc.warning:
+            warn(doc.warning)
+    return _keep(documents, items)
 
 
 def load_document(data: bytes, name: str, cache: Cache, warn: Warn = _ignore) -> Document:
     """Decode and parse one input's bytes, reusing the cached parse of identical bytes."""
     return load_documents([Source(name, data)], cache, warn)[0]
+
+
+def document_text(item: Source, cache: Cache) -> str:
+    """The text a source's document offsets index: the decoded bytes, or an HTML page's derived text
+    (from the cached parse)."""
+    if item.format == HTML:
+        return load_documents([item], cache)[0].text
+    return decode_bytes(item.data, item.name).text
 
 
 NAME_TYPES = ("person", "body", "other")
@@ -176,5 +244,6 @@ def load_corpus(
     warn: Warn = _ignore,
     progress: Progress | None = None,
 ) -> Corpus:
-    """Load the bundled corpus (default), a file, a folder of .txt files, or ``-`` for stdin."""
+    """Load the bundled corpus (default), a file (text, HTML or EPUB), a folder of them, or ``-`` for
+    stdin."""
     return corpus_from_sources(read_sources(source), use_cache=use_cache, warn=warn, progress=progress)

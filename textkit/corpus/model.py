@@ -1,7 +1,8 @@
 """The document model: documents → paragraphs → footnote markers and notes, all with exact offsets.
 
-Every span is a pair of character offsets into ``Document.text`` (the decoded file without its BOM),
-so ``document.text[start:end]`` gives back exactly what was parsed.
+Every span is a pair of character offsets into ``Document.text`` (the decoded file without its BOM, or
+for an HTML page the plain text derived from its blocks), so ``document.text[start:end]`` gives back
+exactly what was parsed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ NOTE = "note"
 UPDATED = "updated"
 KINDS = (TITLE, HEADING, BODY, BLOCK, AUTHOR_NOTE, NOTE, UPDATED)
 RUNNING_TEXT = (BODY, BLOCK, HEADING, AUTHOR_NOTE)
+
+# Where a paragraph's kind came from: the line's own form (text), an inference from its neighbours
+# (a text block quotation after a lead-in), or the markup of an HTML page.
+FROM_FORM = "form"
+FROM_INFERENCE = "inference"
+FROM_MARKUP = "markup"
+KIND_SOURCES = (FROM_FORM, FROM_INFERENCE, FROM_MARKUP)
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One non-empty line of the document; ``index`` counts non-empty lines from 0, ``doc`` names it."""
+    """One non-empty line of the document; ``index`` counts non-empty lines from 0, ``doc`` names it,
+    ``kind_from`` says how its kind was decided (``form``, ``inference`` or ``markup``)."""
 
     index: int
     start: int
@@ -57,6 +66,7 @@ class Paragraph:
     words: int
     text: str = field(default="", compare=False, repr=False)
     doc: str = ""
+    kind_from: str = FROM_FORM
 
 
 @dataclass(repr=False)

@@ -15,6 +15,8 @@ from textkit.corpus.model import (
     AUTHOR_NOTE,
     BLOCK,
     BODY,
+    FROM_FORM,
+    FROM_INFERENCE,
     HEADING,
     NOTE,
     TITLE,
@@ -48,6 +50,16 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         trail = len(line) - len(line.rstrip(_STRIP + "\r"))
         if lead + trail < len(line):
             yield start + lead, end - trail
+
+
+def is_chapter_line(text: str) -> bool:
+    """``16. Trotsky and the triumvirate``, ``Chapter 6 …``: the line that ends a title block."""
+    return bool(_CHAPTER.match(text))
+
+
+def is_updated_line(text: str) -> bool:
+    """``Last updated on …``: the page's closing line."""
+    return bool(_UPDATED.match(text))
 
 
 def _is_short_line(text: str) -> bool:
@@ -116,7 +128,7 @@ def _kinds(lines: list[str]) -> list[str]:
     return [BLOCK if flag else kind for kind, flag in zip(kinds, flags, strict=True)]
 
 
-def _title_fields(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+def title_fields(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Author, book and chapter from the title block: the chapter line is the one shaped like one."""
     chapter = next((line for line in lines if _CHAPTER.match(line)), None)
     rest = [line for line in lines if line is not chapter]
@@ -154,14 +166,17 @@ def parse_document(text: str, name: str = "<text>", digest: str = "", encoding: 
     for index, ((start, end), line, kind) in enumerate(zip(spans, lines, kinds, strict=True)):
         if kind == HEADING:
             section = line
-        paragraphs.append(Paragraph(index, start, end, kind, section, count_words(line), line, name))
+        kind_from = FROM_INFERENCE if kind == BLOCK else FROM_FORM
+        paragraphs.append(
+            Paragraph(index, start, end, kind, section, count_words(line), line, name, kind_from)
+        )
         if kind in (NOTE, AUTHOR_NOTE):
             m = _NOTE.match(line)
             label = m.group(1) + m.group(2)
             note = Note(label, "author" if m.group(2) else "numbered", start, end, start + m.end(), index)
             notes.append(note)
             notes_by_para[index] = note
-    author, book, chapter = _title_fields([line for line, k in zip(lines, kinds, strict=True) if k == TITLE])
+    author, book, chapter = title_fields([line for line, k in zip(lines, kinds, strict=True) if k == TITLE])
     return Document(
         name=name,
         text=text,

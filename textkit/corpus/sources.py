@@ -1,5 +1,7 @@
 """Where a corpus's bytes come from: the bundled chapter, a file, a folder of files, or standard input.
 
+A source is plain text (``.txt``), an HTML page (``.html``, ``.htm``, ``.xhtml``) or an EPUB, whose
+chapters become sources of their own in spine order; standard input is sniffed for HTML and EPUB.
 The bundled chapter is package data, so an installed wheel finds it from any folder.
 """
 
@@ -16,6 +18,8 @@ from textkit.errors import DataError, UsageError
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+TEXT = "text"
+HTML = "html"
 TEXT_SUFFIXES = (".txt",)
 MAX_MB_DEFAULT = 256
 MAX_MB_ENV = "TEXTKIT_MAX_MB"
@@ -38,6 +42,19 @@ def display_name(path: Path) -> str:
     return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+EPUB_SUFFIXES = (".epub",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + EPUB_SUFFIXES
+READABLE = "textkit reads .txt, .html, .htm, .xhtml and .epub"
+# The tags that open an HTML document, as the WHATWG MIME sniffing standard lists them.
+_HTML_OPENINGS = tuple(
+    f"<{tag}".encode()
+    for tag in "!doctype html html head script iframe h1 div font table a style title b body br p !--".split()
+)
+_TAG_ENDS = (b" ", b">", b"\t", b"\n", b"\r", b"\f", b"/")
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
 def bundled_corpus() -> Path:
     """The folder of the bundled chapter, inside the installed package."""
     from importlib.resources import files  # slow to import; only the default corpus needs it
@@ -47,10 +64,13 @@ def bundled_corpus() -> Path:
 
 @dataclass(frozen=True)
 class Source:
-    """One input file's name (as documents are known) and its bytes."""
+    """One input's name (as its document is known), its bytes and how to read them (``text`` or
+    ``html``); ``container`` names the EPUB a chapter came from."""
 
     name: str
     data: bytes
+    format: str = TEXT
+    container: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,9 +82,25 @@ class Sources:
     label: str
 
 
+def looks_like_html(data: bytes) -> bool:
+    """Does the input open like an HTML or XHTML page (after any BOM and white space)?"""
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith(b"<?xml"):
+        return b"<html" in head
+    return any(
+        head.startswith(opening) and head[len(opening) : len(opening) + 1] in _TAG_ENDS
+        for opening in _HTML_OPENINGS
+    )
+
+
+def looks_like_epub(data: bytes) -> bool:
+    """An EPUB is a zip archive whose first member is ``mimetype``: ``application/epub+zip``."""
+    return data.startswith(_ZIP_MAGIC) and b"mimetypeapplication/epub+zip" in data[:100]
+
+
 def _listing(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     except OSError as exc:
         raise DataError(f"cannot read folder {folder}: {exc.strerror or exc}") from exc
 
@@ -83,10 +119,10 @@ def resolve_paths(source: str | Path | None) -> list[Path] | None:
     if path.is_dir():
         found = _listing(path)
         if not found:
-            raise UsageError(f"no .txt files in folder: {path}")
+            raise UsageError(f"no text, HTML or EPUB files in folder: {path} ({READABLE})")
         return found
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UsageError(f"not a .txt file: {path}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(f"not a text, HTML or EPUB file: {path} ({READABLE})")
     return [path]
 
 
@@ -132,11 +168,24 @@ def _stdin(limit: int) -> bytes:
         raise DataError(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
+def sources_of(name: str, data: bytes, suffix: str | None) -> list[Source]:
+    """The sources one input holds: itself, or the chapters of an EPUB. Without a suffix (standard
+    input) the bytes are sniffed."""
+    if suffix in EPUB_SUFFIXES or (suffix is None and looks_like_epub(data)):
+        from textkit.corpus.epub import epub_chapters
+
+        return [Source(f"{name}/{href}", chapter, HTML, name) for href, chapter in epub_chapters(data, name)]
+    if suffix in HTML_SUFFIXES or (suffix is None and looks_like_html(data)):
+        return [Source(name, data, HTML)]
+    return [Source(name, data)]
+
+
 def read_sources(source: str | Path | None) -> Sources:
     """The bytes of every input of ``source`` (see ``resolve_paths``)."""
     paths = resolve_paths(source)
     limit = max_bytes()
     if paths is None:
-        return Sources([Source(STDIN_NAME, _stdin(limit))], None, STDIN)
+        return Sources(sources_of(STDIN_NAME, _stdin(limit), None), None, STDIN)
     label = str(source if source is not None else bundled_corpus())
-    return Sources([Source(display_name(p), _read(p, limit)) for p in paths], paths[0].parent, label)
+    items = [item for p in paths for item in sources_of(display_name(p), _read(p, limit), p.suffix.lower())]
+    return Sources(items, paths[0].parent, label)
