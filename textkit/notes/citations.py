@@ -26,6 +26,7 @@ IBID = "ibid"
 IDEM = "idem"  # the author of the citation before, with a work of its own (or the same one)
 OP_CIT = "op_cit"
 QUOTED = "quoted"  # someone's words (or an unnamed source) as quoted in the work ``quoted_in``
+SEE_NOTE = "see_note"  # ``See note 12 above``: the work of another note
 COMMENT = "comment"  # a remark after a citation, not a citation itself
 UNPARSED = "unparsed"
 
@@ -38,7 +39,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*\(\d{1,2}\))?"  # ``17 (4) July``: new and old style
 _DAYS = rf"{_DAY}(?:\s*(?:[-–—/,&]|and)\s*{_DAY})*"
 _DATE = re.compile(
     rf"^(?:{_DAYS}\s+{_MONTH}(?:\s*[-–—]\s*{_DAYS}\s+{_MONTH})?|{_MONTH}(?:\s+{_DAYS})?,?"
@@ -58,13 +59,17 @@ _PAGE_ABBREV = re.compile(r"^(?:pp?|pgs?)(?:\.\s*|\s+|(?=\d))(.+)$", re.IGNORECA
 _OP_CIT = re.compile(r"^op\.?\s*cit\.?$", re.IGNORECASE)
 _OP_CIT_RUN_ON = re.compile(r"\b(op\.?\s*cit\.?)\s+(?=[^\s,])", re.IGNORECASE)
 _IBID = re.compile(r"^ib(?:id|idem)\b\.?\s*,?\s*", re.IGNORECASE)
-_IDEM = re.compile(r"^(?:idem|id\.|eadem)\s*,?\s*", re.IGNORECASE)
+_IDEM = re.compile(r"^(?:idem\b|id\.|eadem\b)\s*,?\s*", re.IGNORECASE)
 _PREFIX = re.compile(
     r"^((?:[^,;:()]*?\s)?(?:see also|see|cf\.?|compare|for (?:this|these|the text)[^,;]*? see))\s+",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"(?:^|,\s*|\s+)(?:as\s+)?(?:quoted|cited)\s+(?:in|by)\s+", re.IGNORECASE)
 _NAME_IN = re.compile(r"^([^,;()]+?)\s+in\s+(?=[A-Z‘“\"'])(.+)$")
+_LETTER = re.compile(r"^([^,;()]+?)\s+to\s+(?=[A-Z]|the\s|his\s|her\s)")
+_NOTE_REF = re.compile(
+    r"^(?:above,?\s+|below,?\s+)?(?:note|n\.)\s*(\d+)(?:\s*(?:above|below|supra|infra))?$", re.I
+)
 _CONTAINER = re.compile(r"^in\s+(?=[A-Z‘“\"'0-9])(.+)$")
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|edited|comp|compiler|compilers)\.?$", re.IGNORECASE)
 _EDITED_BY = re.compile(r"^(?:ed\.|edited|compiled)\s+by\s+(.+)$", re.IGNORECASE)
@@ -75,7 +80,7 @@ _HEREAFTER = re.compile(
 _PARENS = re.compile(r"(?:^|\s+)\(([^()]*)\)$")
 _TITLE_DOT = re.compile(r"^(.*[^\s.])\.\s+([^.]+)$")
 _PUBLICATION = re.compile(
-    rf"^(?P<place>[^\d():;,]+?)?\s*(?::\s*(?P<publisher>[^\d():;]+?))?\s*,?\s*(?P<year>{_YEAR})$"
+    rf"^(?P<place>[^\d():;,]+?)?\s*(?::\s*(?P<publisher>[^\d():;]+?))?\s*,?\s*(?P<year>{_YEAR})(?P<range>\s*[-–]\s*\d{{1,4}})?$"
 )
 _PLACE_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
 _PLACE_JOINERS = frozenset({"and", "&", "on", "upon", "am", "an", "der", "de"})
@@ -83,7 +88,7 @@ _PLACE_MAX_WORDS = 4
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _SENTENCE_BREAK = re.compile(r"(?<=[\divxlc])\.\s+(?=[A-Z‘“\"'])")
 _INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$|^[A-Z]$")
-_ET_AL = re.compile(r",?\s*et\.?\s+al\.?$")
+_ET_AL = re.compile(r",?\s*(?:et\.?\s+al\.?|and\s+others)$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _PARTICLES = frozenset({"de", "von", "van", "der", "den", "la", "le", "du", "di", "da", "del", "ter", "ten"})
 _HONORIFICS = frozenset(
@@ -93,7 +98,8 @@ _HONORIFICS = frozenset(
 _NOT_NAMES = frozenset(
     {"the", "a", "an", "on", "of", "in", "for", "to", "from", "with", "at", "by", "and", "or", "my", "our",
      "its", "his", "her", "their", "this", "that", "what", "why", "how", "new", "notes", "papers",
-     "works", "letters", "documents", "history", "report", "speech", "collected", "selected"}
+     "works", "letters", "documents", "history", "report", "speech", "collected", "selected", "memoirs",
+     "diary", "writings", "speeches", "correspondence", "autobiography", "reminiscences", "recollections"}
 )  # fmt: skip
 _NAME_MAX_WORDS = 5
 _PROSE_MIN_WORDS = 7
@@ -242,9 +248,10 @@ def is_names(text: str, strict: bool = False) -> bool:
     """Personal names joined by ``and``: ``A. Soboul``, ``Gankin and Fisher``, ``A.L. Sidorov et al.``.
 
     Strict (a citation's lone head): each a surname, with initials, particles or a title of address."""
-    if any(ch.isdigit() for ch in text) or not text.strip():
+    text = _ET_AL.sub("", text.strip())
+    if any(ch.isdigit() for ch in text) or not text:
         return False
-    return all(_one_name(part, strict) for part in _AND.split(text.strip()))
+    return all(_one_name(part, strict) for part in _AND.split(text))
 
 
 def _is_prose(text: str) -> bool:
@@ -273,8 +280,8 @@ def _publication(text: str) -> tuple[str | None, str | None, int] | None:
         return None
     place = (m.group("place") or "").strip().rstrip(",").strip() or None
     publisher = (m.group("publisher") or "").strip() or None
-    if place and not _is_place(place):
-        return None
+    if (place and not _is_place(place)) or (m.group("range") and not place):
+        return None  # a bare ``1787-1799`` is part of a title
     return place, publisher, int(m.group("year"))
 
 
@@ -312,6 +319,7 @@ class _Parts:
     editor: str | None = None
     short_title: str | None = None
     located: bool = False
+    piece_title: str | None = None  # the title of a piece inside a volume, after its pages
     flags: list[str] = field(default_factory=list)
 
     def publish(self, found: tuple[str | None, str | None, int]) -> None:
@@ -353,18 +361,25 @@ def _classify(segments: list[str]) -> _Parts:
     """Sort the segments into the head (names and titles) and what follows it (locators, dates,
     publication); a segment after the locators that fits nothing is flagged, never guessed."""
     parts = _Parts()
-    for segment in segments:
+    for i, segment in enumerate(segments):
         head = _Head("")
         core = _peel(segment, parts, head)
+        piece = _PARENS.search(core)
+        if piece and not is_page_list(piece.group(1)) and _locates(core[: piece.start()]):
+            parts.piece_title = (
+                parts.piece_title or piece.group(1).strip()
+            )  # ``pp.347-529 (What is to be Done?)``
+            core = core[: piece.start()].strip()
+        following = segments[i + 1] if i + 1 < len(segments) else None
         if core or head.editor or head.place:
-            _classify_core(core, head, parts)
+            _classify_core(core, head, parts, following)
     if parts.page_text:
         parts.pages, flags = parse_pages(", ".join(parts.page_text))
         parts.flags.extend(flags)
     return parts
 
 
-def _classify_core(core: str, head: _Head, parts: _Parts) -> None:
+def _classify_core(core: str, head: _Head, parts: _Parts, following: str | None = None) -> None:
     if not core:
         if parts.head and (head.editor or head.place):
             last = parts.head[-1]
@@ -382,6 +397,8 @@ def _classify_core(core: str, head: _Head, parts: _Parts) -> None:
         parts.short_title = hereafter.group(1).strip()
     elif found := _date(core):
         parts.set_date(found, standalone=True)
+    elif (year := _BARE_YEAR.match(core)) and _title_wanted(parts, following):
+        parts.head.append(replace(head, text=core))
     elif year := _BARE_YEAR.match(core):
         parts.year_after_head = not parts.located and parts.year is None
         parts.year = parts.year or int(year.group(1))
@@ -394,6 +411,15 @@ def _classify_core(core: str, head: _Head, parts: _Parts) -> None:
         parts.flags.append(f"not understood: {core}")
     else:
         parts.head.append(replace(head, text=core))
+
+
+def _title_wanted(parts: _Parts, following: str | None) -> bool:
+    """An author, then a year, then where it was published: the year is the title (``Trotsky, 1905,
+    London 1972``), not a date."""
+    if len(parts.head) != 1 or parts.located or not is_names(parts.head[0].text):
+        return False
+    published = _publication(following) if following else None
+    return bool(parts.place or (published and published[0]))
 
 
 def _has_title(head: list[_Head]) -> bool:
@@ -450,8 +476,20 @@ def _names(heads: list[_Head], alone: bool) -> tuple[str | None, str | None, lis
     return None, None, heads
 
 
+def _unquote(text: str) -> str:
+    """``‘The Strike of 1905’`` is the title The Strike of 1905."""
+    if (
+        len(text) > 2
+        and text[0] in "‘“\"'"
+        and text[-1] in "’”\"'"
+        and not any(q in text[1:-1] for q in "‘“")
+    ):
+        return text[1:-1].strip()
+    return text
+
+
 def _title(heads: list[_Head], periodical: bool) -> str | None:
-    texts = [h.text + (f" ({h.place})" if h.place and not periodical else "") for h in heads]
+    texts = [_unquote(h.text) + (f" ({h.place})" if h.place and not periodical else "") for h in heads]
     return ", ".join(t for t in texts if t) or None
 
 
@@ -469,10 +507,16 @@ def _interpret(parts: _Parts) -> tuple[_Source, bool]:
             _names(inside, alone=False) if len(inside) > 1 else (None, None, inside)
         )
         periodical = periodical or bool(parts.year_after_head and parts.volume and not parts.place)
+        if author is None and editor is None and in_author:  # ``Letter of 5 March 1923, in Lenin, Works``
+            author, in_author = in_author, None
         source = _Source(
             author, editor or in_editor or in_author, _title(in_rest, periodical), _title(rest, False)
         )
         return source, periodical
+    letter = _LETTER.match(heads[0].text if heads else "")
+    if letter and is_names(letter.group(1), strict=True):  # ``Trotsky to the Bureau of Party History``
+        works = heads[1:]
+        return _Source(letter.group(1), None, _title(works, False), heads[0].text), periodical and bool(works)
     if periodical and len(heads) == 1:
         return _Source(work=_title(heads, True)), True
     author, editor, rest = _names(heads, alone=len(heads) == 1)
@@ -484,6 +528,8 @@ def _interpret(parts: _Parts) -> tuple[_Source, bool]:
 def _body(text: str) -> Citation:
     """One citation without its prefix and without ``quoted in``."""
     raw = text
+    if note := _NOTE_REF.match(text):
+        return Citation(raw, SEE_NOTE, refers_to=note.group(1))
     if ibid := _IBID.match(text):
         parts = _classify(_segments(text[ibid.end() :]))
         extra = [f"not understood: {h.text}" for h in parts.head]
@@ -491,6 +537,8 @@ def _body(text: str) -> Citation:
                         pages=parts.pages, flags=(*parts.flags, *extra))  # fmt: skip
     if idem := _IDEM.match(text):
         rest = _body(text[idem.end() :])
+        if rest.form == SEE_NOTE:
+            return replace(rest, raw=raw)
         flags = tuple(f for f in rest.flags if f not in _NO_SOURCE)
         return replace(rest, raw=raw, form=IDEM, author=None, flags=flags)
     if (name_in := _NAME_IN.match(text)) and is_names(name_in.group(1), strict=True):
@@ -517,7 +565,7 @@ def _body(text: str) -> Citation:
         author=source.author,
         editor=editor,
         work=source.work,
-        article=source.article,
+        article=source.article or parts.piece_title,
         periodical=periodical,
         date=parts.date,
         volume=volume,
@@ -535,7 +583,7 @@ def _body(text: str) -> Citation:
 def _form(parts: _Parts, source: _Source, editor: str | None) -> str:
     if parts.op_cit:
         return OP_CIT
-    if source.work:
+    if source.work or source.article:
         return FULL
     return SHORT if source.author or editor else UNPARSED
 
@@ -581,7 +629,7 @@ def parse_citation(raw: str) -> Citation:
     source, quoting = quoted
     inner = _body(quoting)
     outer = _body(source) if source else Citation(raw)
-    form = outer.form if outer.work else QUOTED
+    form = outer.form if outer.work or outer.form == SEE_NOTE else QUOTED
     flags = tuple(f for f in outer.flags if f not in _NO_SOURCE)
     return replace(outer, raw=raw, form=form, prefix=prefix, quoted_in=inner, flags=flags)
 
@@ -609,7 +657,7 @@ def _locates(segment: str) -> bool:
 
 def _a_citation(c: Citation) -> bool:
     """After a full stop, a new citation only if it reads as one; otherwise it is a remark."""
-    if c.form in (IBID, IDEM, OP_CIT) or c.quoted_in is not None:
+    if c.form in (IBID, IDEM, OP_CIT, SEE_NOTE) or c.quoted_in is not None:
         return True
     return c.names_source and (c.has_locator or bool(c.year or c.volume or c.place))
 
@@ -623,8 +671,9 @@ def parse_citations(raw: str) -> tuple[Citation, ...]:
     for piece, after_stop in _pieces(raw):
         c = parse_citation(piece)
         if found and not c.names_source and c.form == UNPARSED and (c.pages or c.volume or c.issue):
+            flags = tuple(f for f in c.flags if f not in _NO_SOURCE)
             c = replace(found[-1], raw=piece, volume=c.volume, issue=c.issue, part=c.part, pages=c.pages,
-                        prefix=c.prefix, refers_to=None, quoted_in=None, flags=c.flags)  # fmt: skip
+                        prefix=c.prefix, refers_to=None, quoted_in=None, flags=flags)  # fmt: skip
         elif found and (not _clean(piece) or c.form == UNPARSED or (after_stop and not _a_citation(c))):
             c = Citation(piece, COMMENT)
         found.append(c)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from textkit.notes.citations import COMMENT, FULL, IBID, IDEM, OP_CIT, SHORT, Citation, is_names
-from textkit.notes.works import author_key, same_title
+from textkit.notes.citations import COMMENT, FULL, IBID, IDEM, OP_CIT, SEE_NOTE, SHORT, Citation, is_names
+from textkit.notes.works import author_key, same_title, short_title_of
 
 _NO_PAGES = "no pages"
 
@@ -38,19 +38,28 @@ class _Context:
     def __init__(self) -> None:
         self.previous: tuple[str, Citation] | None = None
         self.works: list[_Work] = []
+        self.notes: dict[str, Citation] = {}  # each note's first citation naming a source
 
     def of_author(self, key: str | None) -> list[_Work]:
         return [w for w in self.works if key and _who(w.origin) == key]
 
-    def by_title(self, c: Citation, title: str | None) -> tuple[_Work, str] | None:
-        """The latest earlier work ``title`` names, by the same author when ``c`` has one."""
+    def by_title(self, c: Citation, title: str | None) -> tuple[_Work, str] | tuple[None, str] | None:
+        """The latest earlier work ``title`` names (by the same author when ``c`` has one): the same
+        title, else the one work it is the short title of. Several such works: (None, a flag)."""
         who = _who(c)
-        for work in reversed(self.works):
-            if who and _who(work.origin) not in (who, None):
-                continue
+        candidates = [  # an article's author is not the periodical's: ``Nashe Slovo`` alone is not Trotsky's
+            w for w in reversed(self.works) if (_who(w.origin) == who if who else not w.origin.article)
+        ]
+        for work in candidates:
             why = same_title(title or "", work.origin.work or "", work.origin.short_title)
             if why:
                 return work, why
+        longer = [w for w in candidates if short_title_of(title or "", w.origin.work or "")]
+        titles = list(dict.fromkeys(w.origin.work for w in longer))
+        if len(titles) == 1:
+            return longer[0], f"‘{title}’ is the short title of ‘{titles[0]}’"
+        if titles:
+            return None, f"‘{title}’ could be the short title of {len(titles)} earlier works: not linked"
         return None
 
     def register(self, label: str, c: Citation) -> None:
@@ -94,6 +103,7 @@ def _link(c: Citation, work: _Work, why: str) -> Citation:
     return replace(
         c,
         form=FULL if why == "the same title" else SHORT,
+        flags=c.flags,
         author=c.author or full.author,
         editor=c.editor or full.editor,
         work=full.work,
@@ -111,8 +121,8 @@ def _short(context: _Context, c: Citation) -> Citation:
     works = context.of_author(_who(c))
     if not works:
         titled = context.by_title(replace(c, author=None, editor=None), c.author or c.editor)
-        if titled:
-            return _link(replace(c, author=None), *titled)
+        if titled and titled[0] is not None:
+            return _link(replace(c, author=None), titled[0], titled[1])
         return replace(c, flags=(*c.flags, "short form with no earlier full citation in this document"))
     work = works[-1]
     flags = []
@@ -131,8 +141,10 @@ def _short(context: _Context, c: Citation) -> Citation:
 def _named(context: _Context, c: Citation) -> Citation:
     """A work named again (``Green, Memoirs``; a ``hereafter`` title) links to its full citation."""
     titled = context.by_title(c, c.work)
+    if titled and titled[0] is not None:
+        return _link(c, titled[0], titled[1])
     if titled:
-        return _link(c, *titled)
+        return replace(c, flags=(*c.flags, titled[1]))
     if not (c.author or c.editor) and is_names(c.work or "") and context.of_author(author_key(c.work)):
         return _short(context, replace(c, author=c.work, work=None, form=SHORT))  # ``Leon Trotsky``
     return c
@@ -152,6 +164,11 @@ def _resolve(context: _Context, label: str, c: Citation) -> Citation:
         own = replace(c, author=previous[1].author, editor=previous[1].editor)
         linked = _named(context, own)
         return linked if linked.refers_to else replace(own, refers_to=previous[1].refers_to or previous[0])
+    if c.form == SEE_NOTE:
+        target = context.notes.get(c.refers_to or "")
+        if target is None:
+            return replace(c, flags=(*c.flags, f"note {c.refers_to} is not an earlier note with a citation"))
+        return replace(_repeat(replace(c, form=IBID), c.refers_to or "", target), form=SEE_NOTE, pages=())
     if c.form == SHORT:
         return _short(context, c)
     if c.form == OP_CIT:
@@ -180,6 +197,7 @@ def _walk(context: _Context, label: str, c: Citation) -> Citation:
     context.register(label, resolved)
     if resolved.names_source:
         context.previous = (label, resolved)
+        context.notes.setdefault(label, resolved)
     return resolved
 
 

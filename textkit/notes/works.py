@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _INITIAL = re.compile(r"^(?:[A-Za-z][a-z]?\.)+$|^[A-Z]$")
-_ET_AL = re.compile(r",?\s*et\.?\s+al\.?$")
+_ET_AL = re.compile(r",?\s*(?:et\.?\s+al\.?|and\s+others)$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _HONORIFICS = frozenset(
     {"general", "colonel", "captain", "admiral", "count", "countess", "prince", "princess", "sir", "lord",
@@ -26,6 +26,12 @@ _HONORIFICS = frozenset(
 _PARTICLES = frozenset({"de", "von", "van", "der", "den", "la", "le", "du", "di", "da", "del", "ter", "ten"})
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "der", "die", "das", "el", "il"})
 _EDITION_WORDS = frozenset({"collected", "complete"})
+# One word that can stand for a longer title as its short title: never a name or a subject.
+GENRE_WORDS = frozenset(
+    {"memoirs", "diary", "diaries", "writings", "speeches", "letters", "correspondence", "autobiography",
+     "reminiscences", "recollections", "history", "works", "papers", "documents", "notes", "report",
+     "reports", "journal", "journals", "sochineniia", "protokoly"}
+)  # fmt: skip
 _SUBTITLE = re.compile(r"\s*(?::|\s[–—-]\s|\.\s)\s*")
 _DIGITS = re.compile(r"\d+")
 FUZZY_TITLE = 90  # rapidfuzz ratio over normalised titles
@@ -117,6 +123,17 @@ def same_title(short: str, full: str, declared: str | None = None) -> str | None
     if (main_title(short) == b or main_title(full) == a) and _SUBTITLE.search(short + " " + full):
         return "one is the other’s main title, without its subtitle"
     return None
+
+
+def short_title_of(short: str, full: str) -> bool:
+    """``Memoirs`` or ``Stalin School`` as the short title of ``Memoirs of a Long Life``, ``The Stalin
+    School of Falsification``: the first words of the title, two at least unless the one word is a
+    genre word (``Stalin`` alone never stands for ``The Stalin School…``)."""
+    a, b = title_key(short), title_key(full)
+    words = a.split()
+    if not words or not b.startswith(a + " ") or _numbers(a) != _numbers(b)[: len(_numbers(a))]:
+        return False
+    return len(words) >= 2 or words[0] in GENRE_WORDS
 
 
 def _ratio(a: str, b: str) -> float:
