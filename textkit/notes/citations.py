@@ -496,6 +496,8 @@ def _title(heads: list[_Head], periodical: bool) -> str | None:
 def _interpret(parts: _Parts) -> tuple[_Source, bool]:
     """Author, editor, work and article from the head, and whether the work is a periodical."""
     heads = parts.head
+    if not (parts.issue_date or parts.issue):  # a place in parentheses only follows a periodical's name
+        heads = [replace(h, text=f"{h.text} ({h.place})", place=None) if h.place else h for h in heads]
     container = next((i for i, h in enumerate(heads) if _CONTAINER.match(h.text)), None)
     periodical = parts.issue_date or bool(parts.issue)
     if container is not None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from textkit.notes.citations import COMMENT, FULL, IBID, IDEM, OP_CIT, SEE_NOTE, SHORT, Citation, is_names
-from textkit.notes.works import author_key, same_title, short_title_of
+from textkit.notes.works import author_key, same_title, short_title_of, title_key
 
 _NO_PAGES = "no pages"
 
@@ -100,13 +100,13 @@ def _link(c: Citation, work: _Work, why: str) -> Citation:
     """A citation naming an earlier work again: its full title and publication, own locators."""
     full = work.origin
     periodical = full.periodical
+    shorter = len(title_key(c.work)) < len(title_key(full.work))  # ``Works`` keeps ``Collected Works``
     return replace(
         c,
-        form=FULL if why == "the same title" else SHORT,
-        flags=c.flags,
+        form=SHORT if shorter else FULL,
         author=c.author or full.author,
         editor=c.editor or full.editor,
-        work=full.work,
+        work=full.work if shorter or why == "the same title" else c.work,
         periodical=periodical or c.periodical,
         place=c.place or full.place,
         publisher=c.publisher or full.publisher,

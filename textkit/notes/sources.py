@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textkit.notes.citations import FULL, IBID, IDEM, OP_CIT, SHORT, Citation
 from textkit.notes.footnotes import NoteEntry, describe_labels
-from textkit.notes.pages import PageRange, format_pages, merge_pages
+from textkit.notes.pages import PageRange, format_pages, is_roman, merge_pages, roman_value
 from textkit.notes.works import (
     author_key,
     fold,
@@ -151,8 +151,22 @@ def _labels(mentions: Sequence[_Mention], multi_doc: bool) -> str:
     return "; ".join(f"{doc}: {describe_labels(labels)}" for doc, labels in by_doc.items())
 
 
+def _volume_order(volume: str) -> tuple[int, int, str]:
+    """Volumes in numeric order (``2`` before ``10``, ``II`` before ``X``), issues after them."""
+    number = volume.removeprefix("no. ")
+    if number.isdigit():
+        return int(volume != number), int(number), volume
+    if is_roman(number):
+        return int(volume != number), roman_value(number), volume
+    return 2, 0, volume
+
+
+def _volumes(cites: Iterable[Citation]) -> list[str]:
+    return sorted(dict.fromkeys(c.volume_text for c in cites if c.volume_text), key=_volume_order)
+
+
 def _pages_by_volume(mentions: Sequence[_Mention]) -> str:
-    volumes = list(dict.fromkeys(m.citation.volume_text for m in mentions if m.citation.volume_text))
+    volumes = _volumes(m.citation for m in mentions)
     if len(volumes) <= 1:
         return format_pages(merge_pages(p for m in mentions for p in m.citation.pages))
     parts = []
@@ -225,7 +239,7 @@ def _row(mentions: Sequence[_Mention], merges: Sequence[str], multi_doc: bool) -
         "published": _longest(_published(c) for c in cites),
         "notes": len(notes),
         "labels": _labels(mentions, multi_doc),
-        "volumes": ", ".join(dict.fromkeys(c.volume_text for c in cites if c.volume_text)),
+        "volumes": ", ".join(_volumes(cites)),
         "pages": _pages_by_volume(mentions),
         "dates": "; ".join(dict.fromkeys(c.date for c in cites if c.date)),
         "speakers": _speakers(mentions),

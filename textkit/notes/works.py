@@ -41,6 +41,7 @@ _FUZZY_MIN_CHARS = 10
 
 def fold(text: str) -> str:
     """Lower case, accents dropped, anything but letters and digits a single space."""
+    text = re.sub(r"['’‘`]", "", text)  # d’un, d'un and dun agree
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.casefold()).split())
 

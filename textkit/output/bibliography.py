@@ -84,7 +84,7 @@ def _cited(row: Row) -> str:
         parts.append(f"pages {_get(row, 'pages')}")
     if _get(row, "dates"):
         parts.append(f"issues {_get(row, 'dates')}")
-    if _get(row, "volumes") and not _get(row, "volume"):
+    if _get(row, "volumes") and not (_get(row, "volume") or _get(row, "issue")):
         parts.append(f"volumes {row['volumes']}")
     if _get(row, "kind") == "periodical" and _get(row, "articles"):
         parts.append(f"articles {row['articles']}")
