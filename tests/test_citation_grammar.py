@@ -12,6 +12,7 @@ from textkit.notes.citations import (
     COMMENT,
     FULL,
     IDEM,
+    OP_CIT,
     PARSED,
     QUOTED,
     SEE_NOTE,
@@ -540,3 +541,46 @@ def test_resolving_notes_never_crashes_and_refers_only_backwards(raws: list[str]
         for c in citations:
             if c.form != SEE_NOTE:  # ``see note 9 below`` names what it names
                 assert c.refers_to is None or int(c.refers_to) <= i
+
+
+def test_a_long_sentence_case_title_is_no_prose_when_it_is_cited() -> None:
+    c = parse_citation(
+        "Perepiska s mestnymi organizatsiiami v gody reaktsii i pod'ema, Moscow 1969, Vol.1, p.24."
+    )
+    assert (c.form, c.place, c.volume, c.pages) == (FULL, "Moscow", "1", ((24, 24),))
+    assert c.work == "Perepiska s mestnymi organizatsiiami v gody reaktsii i pod'ema"
+
+
+def test_a_description_after_an_issue_date_is_the_piece() -> None:
+    c = parse_citation("Golos Truda, 7 March 1912, editorial.")
+    assert fields(c, "author", "work", "article", "date") == (
+        None,
+        "Golos Truda",
+        "editorial",
+        "7 March 1912",
+    )
+
+
+def test_a_letter_with_its_date_in_a_collection_is_no_periodical() -> None:
+    c = parse_citation("Orlov to Kern, 15 September 1912, Sobranie, Vol.4, p.284.")
+    assert fields(c, "author", "article", "work", "date", "periodical") == (
+        "Orlov",
+        "Orlov to Kern",
+        "Sobranie",
+        "15 September 1912",
+        False,
+    )
+
+
+def test_a_note_on_a_page_is_still_that_page() -> None:
+    assert parse_citation("Orlov, Zapiski, p.103 n.").pages == ((103, 103),)
+    assert parse_citation("Orlov, Zapiski, pages 7 note 2 and 9.").pages == ((7, 7), (9, 9))
+
+
+def test_op_cit_with_its_title_takes_that_work() -> None:
+    notes = _resolve(
+        "I. Kern, The Steppe Armed (Leeds 1954), p.3.",
+        "I. Kern, The Steppe Unarmed (Leeds 1959), p.4.",
+        "Kern, Steppe Armed, op. cit., p.5.",
+    )
+    assert fields(notes[2][0], "form", "work", "year", "refers_to") == (OP_CIT, "The Steppe Armed", 1954, "1")

@@ -407,6 +407,8 @@ def _classify_core(core: str, head: _Head, parts: _Parts, following: str | None 
     elif parts.head and (dotted := _TITLE_DOT.match(core)) and (publication := _publication(dotted.group(2))):
         parts.head.append(replace(head, text=dotted.group(1)))
         parts.publish(publication)
+    elif parts.issue_date and not parts.located and core[:1].islower() and not parts.piece_title:
+        parts.piece_title = core  # ``Pravda, 7 March 1917, editorial``
     elif parts.located:
         parts.flags.append(f"not understood: {core}")
     else:
@@ -518,7 +520,7 @@ def _interpret(parts: _Parts) -> tuple[_Source, bool]:
     letter = _LETTER.match(heads[0].text if heads else "")
     if letter and is_names(letter.group(1), strict=True):  # ``Trotsky to the Bureau of Party History``
         works = heads[1:]
-        return _Source(letter.group(1), None, _title(works, False), heads[0].text), periodical and bool(works)
+        return _Source(letter.group(1), None, _title(works, False), heads[0].text), bool(parts.issue)
     if periodical and len(heads) == 1:
         return _Source(work=_title(heads, True)), True
     author, editor, rest = _names(heads, alone=len(heads) == 1)
@@ -551,7 +553,8 @@ def _body(text: str) -> Citation:
             return replace(inner, raw=raw, author=name_in.group(1).strip())
     parts = _classify(_segments(_OP_CIT_RUN_ON.sub(r"\1, ", text)))
     flags = list(parts.flags)
-    if parts.head and _is_prose(parts.head[0].text):
+    cited = parts.located or parts.place or parts.date  # a sentence-case title, not a sentence
+    if parts.head and _is_prose(parts.head[0].text) and not cited:
         flags.append("reads as prose, not a citation this parser understands")
         return Citation(raw, UNPARSED, volume=parts.volume, pages=parts.pages, flags=tuple(flags))
     source, periodical = _interpret(parts)

@@ -14,7 +14,7 @@ PageRange = tuple[int, int] | tuple[str, str]
 _ROMAN = re.compile(r"^(?=[mdclxvi])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _DASH = r"\s*[-–—]\s*"
-_SUFFIX = r"(?:\s*(?:ff?\.?|et\s+seq\.?))?"
+_SUFFIX = r"(?:\s*(?:ff?\.?|et\s+seq\.?|n\.?(?:\s*\d+)?|note\s*\d+))?"  # 12ff, 103 n., 7 note 2
 _ARABIC_ITEM = re.compile(rf"^(\d+){_SUFFIX}(?:{_DASH}(\d+){_SUFFIX})?$")
 _ROMAN_ITEM = re.compile(rf"^([ivxlcdm]+|[IVXLCDM]+)(?:{_DASH}([ivxlcdm]+|[IVXLCDM]+))?{_SUFFIX}$")
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")

@@ -172,6 +172,8 @@ def _resolve(context: _Context, label: str, c: Citation) -> Citation:
     if c.form == SHORT:
         return _short(context, c)
     if c.form == OP_CIT:
+        if c.work and (named := _named(context, c)).refers_to:  # ``Deutscher, Prophet Armed, op. cit.``
+            return replace(named, form=OP_CIT)
         works = context.of_author(_who(c))
         if works:
             return _repeat(c, works[-1].label, works[-1].latest)

@@ -24,8 +24,8 @@ from textkit.notes.works import (
     author_key,
     fold,
     possibly_same,
-    same_author,
     same_work,
+    similar_author_keys,
     split_names,
     title_key,
 )
@@ -119,6 +119,17 @@ class _Groups:
             self.reasons.setdefault(ra, []).extend([*self.reasons.pop(rb, []), why])
 
 
+def _similar_authors(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of author keys spelled alike, compared only within (surname count, initial) buckets."""
+    buckets: dict[tuple[int, str], list[str]] = {}
+    for key in keys:
+        if key:
+            buckets.setdefault((len(key.split()), key[0]), []).append(key)
+    return [
+        (a, b) for bucket in buckets.values() for a, b in combinations(bucket, 2) if similar_author_keys(a, b)
+    ]
+
+
 def _join_spellings(spellings: dict[tuple[str, ...], list[_Mention]]) -> _Groups:
     groups = _Groups(spellings)
     named = [k for k in spellings if k[0] == "work"]
@@ -126,10 +137,7 @@ def _join_spellings(spellings: dict[tuple[str, ...], list[_Mention]]) -> _Groups
     for key in named:
         by_author.setdefault(key[1], []).append(key)
     shown = {k: (spellings[k][0].who, spellings[k][0].citation.work or "") for k in named}
-    authors = list(by_author)
-    author_pairs = [(a, a) for a in authors] + [
-        (a, b) for a, b in combinations(authors, 2) if a and b and same_author(a, b)
-    ]
+    author_pairs = [(a, a) for a in by_author] + _similar_authors(list(by_author))
     for a, b in author_pairs:
         pairs = (
             combinations(by_author[a], 2) if a == b else ((x, y) for x in by_author[a] for y in by_author[b])
@@ -268,12 +276,16 @@ def _speakers(mentions: Sequence[_Mention]) -> str:
 
 def _flag_similar(rows: list[dict[str, Any]]) -> None:
     """Titles of one author (or none) one letter apart, or one the start of the other: flagged."""
-    works = [r for r in rows if r["kind"] != "document"]
-    for a, b in combinations(works, 2):
-        if author_key(a["author"]) == author_key(b["author"]) and possibly_same(a["work"], b["work"]):
-            for row, other in ((a, b), (b, a)):
-                flag = f"possibly the same work as: {other['work']}"
-                row["flags"] = "; ".join(f for f in (row["flags"], flag) if f)
+    by_author: dict[str | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["kind"] != "document":
+            by_author.setdefault(author_key(row["author"]), []).append(row)
+    for works in by_author.values():
+        for a, b in combinations(works, 2):
+            if possibly_same(a["work"], b["work"]):
+                for row, other in ((a, b), (b, a)):
+                    flag = f"possibly the same work as: {other['work']}"
+                    row["flags"] = "; ".join(f for f in (row["flags"], flag) if f)
 
 
 def work_rows(entries: Sequence[NoteEntry]) -> list[dict[str, Any]]:

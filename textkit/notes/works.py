@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 _INITIAL = re.compile(r"^(?:[A-Za-z][a-z]?\.)+$|^[A-Z]$")
 _ET_AL = re.compile(r",?\s*(?:et\.?\s+al\.?|and\s+others)$")
@@ -34,16 +36,20 @@ GENRE_WORDS = frozenset(
 )  # fmt: skip
 _SUBTITLE = re.compile(r"\s*(?::|\s[–—-]\s|\.\s)\s*")
 _DIGITS = re.compile(r"\d+")
+_APOSTROPHES = re.compile(r"['’‘`]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_CACHE = 65536  # spellings seen in a large folder: each is normalised once
 FUZZY_TITLE = 90  # rapidfuzz ratio over normalised titles
 FUZZY_AUTHOR = 88
 _FUZZY_MIN_CHARS = 10
 
 
+@lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
     """Lower case, accents dropped, anything but letters and digits a single space."""
-    text = re.sub(r"['’‘`]", "", text)  # d’un, d'un and dun agree
+    text = _APOSTROPHES.sub("", text)  # d’un, d'un and dun agree
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.casefold()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", ascii_text.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,11 @@ class Name:
     given: str | None = None
 
 
-def split_names(names: str | None) -> tuple[list[Name], bool]:
+@lru_cache(maxsize=_CACHE)
+def split_names(names: str | None) -> tuple[tuple[Name, ...], bool]:
     """Each person of ``K. Marx and F. Engels``; the flag says an ``et al.`` stood for more."""
     if not names:
-        return [], False
+        return (), False
     others = bool(_ET_AL.search(names))
     found = []
     for part in _AND.split(_ET_AL.sub("", names).strip()):
@@ -70,9 +77,10 @@ def split_names(names: str | None) -> tuple[list[Name], bool]:
         joiner = "" if all(_INITIAL.match(w) for w in given) else " "
         if words:
             found.append(Name(" ".join(words[start:]), joiner.join(given) or None))
-    return found, others
+    return tuple(found), others
 
 
+@lru_cache(maxsize=_CACHE)
 def author_key(author: str | None) -> str | None:
     """Authors match on surnames: ``A. Soboul`` and ``Soboul`` are one author; ``Gankin and
     Fisher`` is ``fisher gankin`` in whichever order."""
@@ -83,6 +91,7 @@ def author_key(author: str | None) -> str | None:
     return " ".join(s for s in surnames if s) or fold(author) or None
 
 
+@lru_cache(maxsize=_CACHE)
 def title_key(title: str | None) -> str:
     """``The History of the Russian Revolution`` and ``History of the Russian revolution`` agree."""
     words = fold(title or "").split()
@@ -91,11 +100,13 @@ def title_key(title: str | None) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=_CACHE)
 def _edition_key(title: str) -> str:
     words = [w for w in title_key(title).split() if w not in _EDITION_WORDS]
     return " ".join(words)
 
 
+@lru_cache(maxsize=_CACHE)
 def main_title(title: str | None) -> str:
     """The title before its subtitle: ``Left-Wing Communism`` of ``Left-Wing Communism: An
     Infantile Disorder``; the whole title when it has none."""
@@ -103,8 +114,9 @@ def main_title(title: str | None) -> str:
     return title_key(parts[0])
 
 
-def _numbers(key: str) -> list[str]:
-    return _DIGITS.findall(key)
+@lru_cache(maxsize=_CACHE)
+def _numbers(key: str) -> tuple[str, ...]:
+    return tuple(_DIGITS.findall(key))
 
 
 def same_title(short: str, full: str, declared: str | None = None) -> str | None:
@@ -137,10 +149,16 @@ def short_title_of(short: str, full: str) -> bool:
     return len(words) >= 2 or words[0] in GENRE_WORDS
 
 
-def _ratio(a: str, b: str) -> float:
+@lru_cache(maxsize=1)
+def _fuzz() -> Any:
+    """rapidfuzz, imported the first time two spellings are compared."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b)
+    return fuzz
+
+
+def _ratio(a: str, b: str) -> float:
+    return float(_fuzz().ratio(a, b))
 
 
 def same_author(a: str | None, b: str | None) -> str | None:
@@ -148,12 +166,15 @@ def same_author(a: str | None, b: str | None) -> str | None:
     ka, kb = author_key(a), author_key(b)
     if ka == kb:
         return "the same author" if ka else "no author"
+    return f"the author spelled ‘{a}’ and ‘{b}’" if similar_author_keys(ka, kb) else None
+
+
+def similar_author_keys(ka: str | None, kb: str | None) -> bool:
+    """Surnames alike letter for letter, one by one: ``shliapnikov`` and ``shlyapnikov``."""
     if not ka or not kb or len(ka.split()) != len(kb.split()):
-        return None
+        return False
     pairs = zip(ka.split(), kb.split(), strict=True)
-    if all(x == y or (min(len(x), len(y)) >= 5 and _ratio(x, y) >= FUZZY_AUTHOR) for x, y in pairs):
-        return f"the author spelled ‘{a}’ and ‘{b}’"
-    return None
+    return all(x == y or (min(len(x), len(y)) >= 5 and _ratio(x, y) >= FUZZY_AUTHOR) for x, y in pairs)
 
 
 def same_work(author_a: str | None, title_a: str, author_b: str | None, title_b: str) -> str | None:
