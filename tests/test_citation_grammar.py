@@ -456,6 +456,15 @@ def test_an_author_alone_takes_the_volume_of_the_work_and_says_so() -> None:
     )
 
 
+def test_an_author_alone_repeats_the_work_cited_last() -> None:
+    notes = _resolve(
+        "Orlov, Zapiski, page 2.", "Orlov, Ocherki, page 3.", "Orlov, Zapiski, page 4.", "Orlov, page 5."
+    )
+    c = notes[3][0]
+    assert (c.work, c.refers_to) == ("Zapiski", "1")
+    assert c.flags == ("2 works by this author cited before: took the latest (note 1)",)
+
+
 def test_an_author_with_several_works_is_flagged() -> None:
     notes = _resolve("Orlov, Zapiski, page 2.", "Orlov, Ocherki, page 3.", "Orlov, page 4.")
     c = notes[2][0]

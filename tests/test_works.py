@@ -139,6 +139,13 @@ def test_across_a_folder_one_work_is_one_row_and_says_so() -> None:
     assert (by_work["Briefe"]["notes"], by_work["Briefe"]["published"]) == (2, "Bonn 1950")
 
 
+def test_initials_and_a_publication_do_not_split_a_work_across_a_folder() -> None:
+    a = entries([("1", "J.V. Orlov, Works (Moscow 1953), Vol.5, p.3.")], doc="a.txt")
+    b = entries([("4", "Orlov, Works, volume 5, page 4.")], doc="b.txt")
+    [row] = rows(a, b)
+    assert (row["author"], row["work"], row["notes"], row["pages"]) == ("J.V. Orlov", "Works", 2, "3–4")
+
+
 def test_across_a_folder_an_author_alone_is_kept_to_its_document() -> None:
     a = entries([("1", "Orlov, page 3.")], doc="a.txt")
     b = entries([("1", "Orlov, page 9."), ("2", "Orlov, The Steppe, page 4.")], doc="b.txt")

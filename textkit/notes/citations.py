@@ -364,11 +364,9 @@ def _classify(segments: list[str]) -> _Parts:
     for i, segment in enumerate(segments):
         head = _Head("")
         core = _peel(segment, parts, head)
-        piece = _PARENS.search(core)
+        piece = _PARENS.search(core)  # ``pp.347-529 (What is to be Done?)``: the piece's title
         if piece and not is_page_list(piece.group(1)) and _locates(core[: piece.start()]):
-            parts.piece_title = (
-                parts.piece_title or piece.group(1).strip()
-            )  # ``pp.347-529 (What is to be Done?)``
+            parts.piece_title = parts.piece_title or piece.group(1).strip()
             core = core[: piece.start()].strip()
         following = segments[i + 1] if i + 1 < len(segments) else None
         if core or head.editor or head.place:
@@ -379,7 +377,8 @@ def _classify(segments: list[str]) -> _Parts:
     return parts
 
 
-def _classify_core(core: str, head: _Head, parts: _Parts, following: str | None = None) -> None:
+def _classify_core(core: str, head: _Head, parts: _Parts, following: str | None) -> None:
+    """One segment (its closing parentheses taken) into ``parts``; ``following`` is the next one."""
     if not core:
         if parts.head and (head.editor or head.place):
             last = parts.head[-1]

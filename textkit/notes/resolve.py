@@ -28,6 +28,7 @@ class _Work:
     origin: Citation
     latest: Citation
     latest_label: str
+    last_seen: int  # when it was last cited, in citations walked so far
 
 
 def _who(c: Citation) -> str | None:
@@ -39,9 +40,11 @@ class _Context:
         self.previous: tuple[str, Citation] | None = None
         self.works: list[_Work] = []
         self.notes: dict[str, Citation] = {}  # each note's first citation naming a source
+        self.seen = 0
 
     def of_author(self, key: str | None) -> list[_Work]:
-        return [w for w in self.works if key and _who(w.origin) == key]
+        """The author's works here, the one cited last at the end."""
+        return sorted((w for w in self.works if key and _who(w.origin) == key), key=lambda w: w.last_seen)
 
     def by_title(self, c: Citation, title: str | None) -> tuple[_Work, str] | tuple[None, str] | None:
         """The latest earlier work ``title`` names (by the same author when ``c`` has one): the same
@@ -63,12 +66,13 @@ class _Context:
         return None
 
     def register(self, label: str, c: Citation) -> None:
+        self.seen += 1
         if c.refers_to is None and c.work and c.form in (FULL, IDEM):
-            self.works.append(_Work(label, c, c, label))
+            self.works.append(_Work(label, c, c, label, self.seen))
             return
         for work in self.works:
-            if c.refers_to == work.label and c.work == work.origin.work:
-                work.latest, work.latest_label = c, label
+            if c.refers_to == work.label:
+                work.latest, work.latest_label, work.last_seen = c, label, self.seen
 
 
 def _repeat(c: Citation, label: str, earlier: Citation, flags: Sequence[str] = ()) -> Citation:

@@ -32,7 +32,7 @@ _EDITION_WORDS = frozenset({"collected", "complete"})
 GENRE_WORDS = frozenset(
     {"memoirs", "diary", "diaries", "writings", "speeches", "letters", "correspondence", "autobiography",
      "reminiscences", "recollections", "history", "works", "papers", "documents", "notes", "report",
-     "reports", "journal", "journals", "sochineniia", "protokoly"}
+     "reports", "journal", "journals"}
 )  # fmt: skip
 _SUBTITLE = re.compile(r"\s*(?::|\s[–—-]\s|\.\s)\s*")
 _DIGITS = re.compile(r"\d+")
