@@ -7,19 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textkit.corpus.load import load_corpus
-from textkit.notes.citations import (
-    FULL,
-    IBID,
-    OP_CIT,
-    PARSED,
-    SHORT,
-    UNPARSED,
-    author_key,
-    parse_citation,
-    parse_pages,
-    resolve_citations,
-)
+from textkit.notes.citations import FULL, IBID, OP_CIT, PARSED, SHORT, UNPARSED, parse_citation
 from textkit.notes.footnotes import document_citations
+from textkit.notes.pages import parse_pages
+from textkit.notes.resolve import resolve_citations
+from textkit.notes.works import author_key
 
 FORMS = [
     # raw, author, work, volume, pages, place, year, form
@@ -131,9 +123,23 @@ def test_page_ranges_expand_abbreviated_ends(text: str, expected: tuple) -> None
 
 
 def test_pages_that_are_not_numbers_are_flagged_not_dropped() -> None:
-    pages, flags = parse_pages("xiv, 12")
+    pages, flags = parse_pages("12, preface")
     assert pages == ((12, 12),)
-    assert flags == ("pages not understood: xiv",)
+    assert flags == ("pages not understood: preface",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("vii-viii", (("vii", "viii"),)), ("x", (("x", "x"),)), ("xii-xiii, 4", (("xii", "xiii"), (4, 4))),
+     ("XIV", (("XIV", "XIV"),))],
+)  # fmt: skip
+def test_roman_page_numbers_are_kept_as_written(text: str, expected: tuple) -> None:
+    assert parse_pages(text) == (expected, ())
+
+
+def test_roman_numerals_that_are_not_well_formed_are_flagged() -> None:
+    assert parse_pages("vx, iiii") == ((), ("pages not understood: vx, iiii",))
+    assert parse_pages("viii-vii")[1] == ("pages not understood: viii-vii",)
 
 
 def test_locators_alone_are_partial_and_flagged() -> None:
@@ -159,10 +165,10 @@ def test_periodical_with_an_issue_date() -> None:
     assert (c.author, c.work, c.date, c.year, c.pages) == (None, "Pravda", "12 March 1923", 1923, ((2, 2),))
 
 
-def test_several_citations_in_one_note_are_flagged() -> None:
+def test_parse_citation_reads_the_first_of_several_and_says_so() -> None:
     c = parse_citation("Trotsky, My Life, page 482; Deutscher, page 93.")
     assert (c.author, c.work, c.pages_text) == ("Trotsky", "My Life", "482")
-    assert c.flags == ("several citations, only the first parsed: Deutscher, page 93.",)
+    assert c.flags == ("several citations: parse_citations reads them all",)
 
 
 def _resolve(*raws: str) -> list:
@@ -209,7 +215,8 @@ def test_short_form_links_to_the_earlier_full_citation_of_the_same_author() -> N
     assert (short.author, short.work, short.place, short.year, short.pages, short.refers_to) == (
         "Soboul", "The French Revolution, 1787-1799", "London", 1974, ((439, 439),), "1",
     )  # fmt: skip
-    assert short.volume is None  # a volume is never guessed for a short form
+    assert short.volume == "2"  # the volume of the full citation, and said so
+    assert short.flags == ("volume 2 taken from note 1",)
     assert short.form == SHORT
 
 
@@ -228,8 +235,9 @@ def test_author_key_matches_initials_and_surname() -> None:
 
 def test_all_42_notes_of_the_chapter_parse_into_source_and_pages() -> None:
     doc = load_corpus().documents[0]
-    citations = document_citations(doc)
+    citations = {label: cs[0] for label, cs in document_citations(doc).items()}
     assert len(citations) == 42
+    assert all(len(cs) == 1 for cs in document_citations(doc).values())
     for label, c in citations.items():
         assert (c.author or c.work) and c.pages, label
         assert c.status == PARSED, label

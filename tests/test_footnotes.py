@@ -208,3 +208,72 @@ def test_footnote_commands_do_not_import_pandas() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.splitlines()[-1] == "RESULT False", proc.stderr
+
+
+SEVERAL = (
+    "A claim.[1] Another.[2] A third.[3]\n\n"
+    "1. Golos Truda, 13 May 1912 (30 April by the old calendar); "
+    "Orlov, Sobranie, volume 3, book 1, page 3.\n\n"
+    "2. Quoted in B. Harper, A Life in Letters (Leeds 1966), volume 2, pages vii-viii.\n\n"
+    "3. Ibid., page 9.\n"
+)
+
+
+def _several(run_cli: RunCli, tmp_path: Path, *args: str) -> list[dict]:
+    path = tmp_path / "several.txt"
+    path.write_text(SEVERAL, encoding="utf-8")
+    return _json(run_cli(["--corpus", str(path), *args, "--format", "json"]))
+
+
+def test_a_note_with_several_citations_keeps_them_all(run_cli: RunCli, tmp_path: Path) -> None:
+    first, _, _ = _several(run_cli, tmp_path, "footnotes")
+    assert (first["work"], first["volume"], first["pages"], first["date"]) == (
+        "Golos Truda", None, None, "13 May 1912 (30 April by the old calendar)",
+    )  # fmt: skip
+    assert [c["work"] for c in first["citations"]] == ["Golos Truda", "Sobranie"]
+    assert first["citations"][1]["part"] == "book 1"
+    assert first["citation"] == (
+        "Golos Truda, 13 May 1912 (30 April by the old calendar); Orlov, Sobranie, vol. 3, book 1, p. 3"
+    )
+    assert first["status"] == "parsed" and first["flags"] == []
+
+
+def test_quoted_words_keep_the_quoting_work_nested(run_cli: RunCli, tmp_path: Path) -> None:
+    _, quoted, ibid = _several(run_cli, tmp_path, "footnotes")
+    assert (quoted["author"], quoted["work"], quoted["form"]) == (None, None, "quoted")
+    assert (quoted["volume"], quoted["pages"]) == ("2", "vii–viii")  # where to look, in the quoting book
+    assert (quoted["quoted_in"]["author"], quoted["quoted_in"]["work"]) == ("B. Harper", "A Life in Letters")
+    assert (ibid["author"], ibid["work"], ibid["volume"], ibid["pages"], ibid["refers_to"]) == (
+        "B. Harper", "A Life in Letters", "2", "9", "2",
+    )  # fmt: skip
+
+
+def test_the_card_shows_every_citation(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "several.txt"
+    path.write_text(SEVERAL, encoding="utf-8")
+    out = run_cli(["--corpus", str(path), "footnote", "1", "2"], tty=True, width=160).stdout
+    assert "citation 1" in out and "citation 2" in out and "Sobranie" in out and "book 1" in out
+    assert "quoted in" in out and "A Life in Letters" in out
+
+
+def test_the_footnotes_table_summarises_every_citation(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "several.txt"
+    path.write_text(SEVERAL, encoding="utf-8")
+    out = run_cli(["--corpus", str(path), "footnotes"], tty=True, width=200).stdout
+    assert "Golos Truda" in out and "Sobranie" in out
+
+
+def test_cached_citations_come_back_the_same(run_cli: RunCli, tmp_path: Path) -> None:
+    from textkit.notes.footnotes import NOTES, _analyse
+
+    path = tmp_path / "several.txt"
+    path.write_text(SEVERAL, encoding="utf-8")
+    doc = load_corpus(path).documents[0]
+    analysis = _analyse(doc)
+    assert NOTES.decode(json.loads(json.dumps(NOTES.encode(analysis)))) == analysis
+    damaged = json.loads(json.dumps(NOTES.encode(analysis)))
+    damaged["citations"]["2"][0]["quoted_in"]["pages"] = [["vii", 3]]
+    with pytest.raises(TypeError):
+        NOTES.decode(damaged)
+    warm = _several(run_cli, tmp_path, "footnotes")
+    assert warm == _several(run_cli, tmp_path, "footnotes")  # the second run reads the cache

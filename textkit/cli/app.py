@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from textkit.errors import TextkitError
-from textkit.output.formats import FORMATS, Column, Row, TableRenderer, emit, limit_rows
+from textkit.output.formats import BIBLIOGRAPHY_FORMATS, FORMATS, Column, Row, TableRenderer, emit, limit_rows
 from textkit.output.terminal import Terminal
 
 PROG = "textkit"
@@ -95,14 +95,25 @@ def as_row(record: Any) -> Row:
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The output options every command shares."""
+    return _format_option(FORMATS)(func)
+
+
+def bibliography_output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared output options, plus the bibliography formats for commands that list works."""
+    return _format_option(
+        FORMATS + BIBLIOGRAPHY_FORMATS, " csl-json (Zotero, pandoc) and bibtex: one entry per work."
+    )(func)
+
+
+def _format_option(choices: tuple[str, ...], extra_help: str = "") -> Callable[..., Any]:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(choices),
         default="auto",
         show_default=True,
-        help="auto: a table on a terminal, TSV with a header when piped.",
-    )(func)
+        help="auto: a table on a terminal, TSV with a header when piped." + extra_help,
+    )
 
 
 GLOBAL_VALUED = ("--corpus", "--max-mb")

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from textkit.cli.app import AppState, cli, output_options, pass_state, warn
+from textkit.cli.app import AppState, bibliography_output_options, cli, output_options, pass_state, warn
 from textkit.output.formats import Column
 from textkit.output.views import note_cards, table_of
 
@@ -17,12 +17,18 @@ NOTE_FIELDS = [
     Column("text"),
     Column("citation"),
     Column("author"),
+    Column("editor"),
     Column("work"),
+    Column("article"),
     Column("volume"),
+    Column("issue"),
+    Column("part"),
     Column("pages"),
     Column("place"),
+    Column("publisher"),
     Column("year"),
     Column("date"),
+    Column("short_title"),
     Column("form"),
     Column("refers_to"),
     Column("status"),
@@ -43,15 +49,18 @@ NOTES_TABLE = [
 SOURCE_FIELDS = [
     Column("author"),
     Column("work", ratio=3),
+    Column("articles", ratio=2),
     Column("published"),
     Column("notes", justify="right"),
     Column("labels", ratio=2),
     Column("volumes"),
     Column("pages", ratio=2),
+    Column("dates", ratio=2),
     Column("speakers", "sources quotes by", ratio=2),
     Column("docs", justify="right"),
     Column("flags", ratio=2),
 ]
+WHY = Column("why", "why these notes are one work", ratio=4)
 
 
 def _entries(state: AppState, doc: str | None) -> list[Any]:
@@ -103,10 +112,13 @@ def footnotes(state: AppState, source: str | None, doc: str | None, flagged: boo
 @click.option("--doc", metavar="NAME", help="Only this document of a folder corpus.")
 @click.option("--sort", type=click.Choice(["notes", "author", "work"]), default="notes", show_default=True)
 @click.option("--top", type=click.IntRange(min=1), metavar="N", help="Only the first N works.")
-@output_options
+@click.option("--explain", is_flag=True, help="Add a column saying why the notes of each row are one work.")
+@bibliography_output_options
 @pass_state
-def sources(state: AppState, doc: str | None, sort: str, top: int | None, fmt: str) -> None:
-    """Works cited, grouped: how many notes cite each, the pages, and whose quotations they source."""
+def sources(state: AppState, doc: str | None, sort: str, top: int | None, explain: bool, fmt: str) -> None:
+    """Works cited, grouped: how many notes cite each, the pages, and whose quotations they source.
+
+    --format csl-json or bibtex writes a bibliography, one entry per work with the notes citing it."""
     from textkit.notes.sources import sort_sources, sources_table
     from textkit.quotes.speakers import table_records
 
@@ -115,5 +127,6 @@ def sources(state: AppState, doc: str | None, sort: str, top: int | None, fmt: s
         warn("the corpus has no notes")
     table = sort_sources(sources_table(entries), sort, top)
     multi = len({e.doc for e in entries}) > 1
-    columns = [c for c in SOURCE_FIELDS if multi or c.key != "docs"]
-    state.emit(table_records(table), SOURCE_FIELDS, fmt, renderer=table_of(columns))
+    fields = SOURCE_FIELDS + ([WHY] if explain else [])
+    columns = [c for c in fields if multi or c.key != "docs"]
+    state.emit(table_records(table), fields, fmt, renderer=table_of(columns, hide_empty=True))

@@ -15,7 +15,9 @@ from typing import Any
 
 from textkit.corpus.model import Corpus, Document, Marker, Note
 from textkit.errors import DataError, UsageError
-from textkit.notes.citations import Citation, parse_citation, resolve_citations
+from textkit.notes.citations import COMMENT, PARSED, PARTIAL, UNPARSED, Citation, parse_citations
+from textkit.notes.pages import decode_page
+from textkit.notes.resolve import resolve_notes
 from textkit.quotes.find import find_quotes
 from textkit.quotes.record import Quote
 from textkit.store.cache import Kind, cached_map
@@ -52,15 +54,25 @@ class CitedPlace:
 
 @dataclass(frozen=True)
 class NoteEntry:
-    """A note, its resolved citation (None for an author's comment note) and the places citing it."""
+    """A note, its resolved citations (none for an author's comment note) and the places citing it."""
 
     doc: str
     label: str
     kind: str
     paragraph: int
     text: str
-    citation: Citation | None
+    citations: tuple[Citation, ...]
     places: tuple[CitedPlace, ...]
+
+    @property
+    def citation(self) -> Citation | None:
+        """The note's first citation, the one a reader looks up first."""
+        return self.citations[0] if self.citations else None
+
+    @property
+    def cited(self) -> tuple[Citation, ...]:
+        """The citations proper, without the remarks that follow some of them."""
+        return tuple(c for c in self.citations if c.form != COMMENT)
 
 
 def sentence_bounds(text: str, pos: int, starts: Sequence[int] | None = None) -> tuple[int, int]:
@@ -85,10 +97,10 @@ def sentence_around(text: str, pos: int) -> str:
     return text[start:end].strip()
 
 
-def document_citations(doc: Document) -> dict[str, Citation]:
+def document_citations(doc: Document) -> dict[str, tuple[Citation, ...]]:
     """Parsed and resolved citations of the numbered notes; author notes are comments, not citations."""
-    numbered = [(n.label, parse_citation(doc.note_text(n))) for n in doc.notes if n.kind == "numbered"]
-    resolved = resolve_citations(numbered)
+    numbered = [(n.label, parse_citations(doc.note_text(n))) for n in doc.notes if n.kind == "numbered"]
+    resolved = resolve_notes(numbered)
     return {label: c for (label, _), c in zip(numbered, resolved, strict=True)}
 
 
@@ -151,28 +163,48 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 class _Analysis:
     """What depends on a document's text alone: its parsed citations and each marker's sentence."""
 
-    citations: dict[str, Citation]
+    citations: dict[str, tuple[Citation, ...]]
     sentences: list[tuple[int, int]]
 
 
 def _encode(a: _Analysis) -> dict[str, Any]:
-    return {"citations": {k: asdict(c) for k, c in a.citations.items()}, "sentences": a.sentences}
+    citations = {k: [asdict(c) for c in cs] for k, cs in a.citations.items()}
+    return {"citations": citations, "sentences": a.sentences}
+
+
+_TEXT_FIELDS = ("prefix", "author", "editor", "work", "article", "date", "volume", "issue", "part", "place",
+                "publisher", "short_title", "refers_to")  # fmt: skip
 
 
 def _citation(raw: dict[str, Any]) -> Citation:
-    pages = tuple((int(a), int(b)) for a, b in raw["pages"])
+    """A cached citation, every field checked: a damaged entry raises and is rebuilt."""
     flags = tuple(raw["flags"])
     if not all(isinstance(f, str) for f in flags):
         raise TypeError("bad flags")
-    citation = Citation(**{**raw, "pages": pages, "flags": flags})
-    for name in ("raw", "form"):
-        if not isinstance(getattr(citation, name), str):
-            raise TypeError(f"bad citation field {name}")
+    quoted_in = raw["quoted_in"]
+    citation = Citation(
+        **{
+            **raw,
+            "pages": tuple(decode_page(p) for p in raw["pages"]),
+            "flags": flags,
+            "quoted_in": None if quoted_in is None else _citation(quoted_in),
+        }
+    )
+    if not isinstance(citation.raw, str) or not isinstance(citation.form, str):
+        raise TypeError("bad citation text")
+    if not all(
+        getattr(citation, name) is None or isinstance(getattr(citation, name), str) for name in _TEXT_FIELDS
+    ):
+        raise TypeError("bad citation field")
+    if not isinstance(citation.periodical, bool) or not (
+        citation.year is None or isinstance(citation.year, int)
+    ):
+        raise TypeError("bad citation field")
     return citation
 
 
 def _decode(raw: Any) -> _Analysis:
-    citations = {str(label): _citation(c) for label, c in raw["citations"].items()}
+    citations = {str(label): tuple(_citation(c) for c in cs) for label, cs in raw["citations"].items()}
     sentences = [(int(a), int(b)) for a, b in raw["sentences"]]
     return _Analysis(citations, sentences)
 
@@ -209,9 +241,11 @@ def document_entries(
     return [_entry(doc, note, citations.get(note.label), places.get(note.label, [])) for note in doc.notes]
 
 
-def _entry(doc: Document, note: Note, citation: Citation | None, places: list[CitedPlace]) -> NoteEntry:
+def _entry(
+    doc: Document, note: Note, citations: tuple[Citation, ...] | None, places: list[CitedPlace]
+) -> NoteEntry:
     return NoteEntry(
-        doc.name, note.label, note.kind, note.paragraph, doc.note_text(note), citation, tuple(places)
+        doc.name, note.label, note.kind, note.paragraph, doc.note_text(note), citations or (), tuple(places)
     )
 
 
@@ -284,38 +318,103 @@ def select_notes(entries: Sequence[NoteEntry], labels: Sequence[str]) -> list[No
 
 
 def _citation_text(c: Citation) -> list[str]:
-    return [x for x in (c.raw, c.author, c.work, c.display()) if x]
+    inner = _citation_text(c.quoted_in) if c.quoted_in else []
+    return [x for x in (c.raw, c.author, c.editor, c.work, c.article, c.display()) if x] + inner
 
 
 def filter_by_source(entries: Sequence[NoteEntry], text: str) -> list[NoteEntry]:
-    """Notes whose text or resolved citation mentions ``text`` (case-insensitive), so short forms match."""
+    """Notes whose text or resolved citations mention ``text`` (case-insensitive), so short forms match."""
     needle = text.casefold()
     return [
         e
         for e in entries
         if needle in e.text.casefold()
-        or (e.citation is not None and any(needle in x.casefold() for x in _citation_text(e.citation)))
+        or any(needle in x.casefold() for c in e.citations for x in _citation_text(c))
     ]
 
 
-def _citation_fields(c: Citation | None) -> dict[str, Any]:
-    if c is None:
-        return {"citation": None, "author": None, "work": None, "volume": None, "pages": None,
-                "place": None, "year": None, "date": None, "form": "comment", "refers_to": None,
-                "status": None, "flags": []}  # fmt: skip
+def citation_dict(c: Citation) -> dict[str, Any]:
+    """One citation as plain fields, the work it is quoted from nested the same way."""
     return {
         "citation": c.display(),
+        "form": c.form,
+        "prefix": c.prefix,
         "author": c.author,
+        "editor": c.editor,
         "work": c.work,
+        "article": c.article,
+        "periodical": c.periodical,
+        "date": c.date,
         "volume": c.volume,
+        "issue": c.issue,
+        "part": c.part,
         "pages": c.pages_text or None,
         "place": c.place,
+        "publisher": c.publisher,
         "year": c.year,
-        "date": c.date,
-        "form": c.form,
+        "short_title": c.short_title,
+        "quoted_in": citation_dict(c.quoted_in) if c.quoted_in else None,
         "refers_to": c.refers_to,
         "status": c.status,
         "flags": list(c.flags),
+        "raw": c.raw,
+    }
+
+
+_COMMENT_ROW = dict.fromkeys(
+    ("citation", "author", "editor", "work", "article", "volume", "issue", "part", "pages", "place",
+     "publisher", "year", "date", "short_title", "quoted_in", "refers_to", "status")
+)  # fmt: skip
+
+
+def _status(citations: Sequence[Citation]) -> str:
+    """The note's status is its weakest citation's."""
+    order = (UNPARSED, PARTIAL, PARSED)
+    return min((c.status for c in citations), key=order.index)
+
+
+def _flags(citations: Sequence[Citation]) -> list[str]:
+    several = len(citations) > 1
+    found = []
+    for i, c in enumerate(citations, 1):
+        for flag in (*c.flags, *(c.quoted_in.flags if c.quoted_in else ())):
+            found.append(f"citation {i}: {flag}" if several else flag)
+    return found
+
+
+def _citation_fields(citations: Sequence[Citation]) -> dict[str, Any]:
+    """The first citation's fields, flat, as they always were, plus every citation in ``citations``.
+
+    Where the cited words are quoted from another work, ``volume`` and ``pages`` are where to look
+    in it; ``volume`` is a periodical's issue (``no. 51``) when it gives no volume."""
+    cited = [c for c in citations if c.form != COMMENT]
+    if not cited:
+        return {**_COMMENT_ROW, "periodical": False, "form": "comment", "flags": [], "citations": []}
+    c = cited[0]
+    where = c.locator
+    inner = c.quoted_in
+    return {
+        "citation": "; ".join(x.display() for x in cited),
+        "author": c.author or c.editor,
+        "editor": c.editor,
+        "work": c.work,
+        "article": c.article,
+        "periodical": c.periodical,
+        "volume": where.volume_text,
+        "issue": where.issue,
+        "part": where.part,
+        "pages": where.pages_text or None,
+        "place": c.place or (inner.place if inner and not c.names_source else None),
+        "publisher": c.publisher or (inner.publisher if inner and not c.names_source else None),
+        "year": c.year or (inner.year if inner and not c.names_source else None),
+        "date": c.date,
+        "short_title": c.short_title,
+        "quoted_in": citation_dict(inner) if inner else None,
+        "form": c.form,
+        "refers_to": c.refers_to or (inner.refers_to if inner else None),
+        "status": _status(cited),
+        "flags": _flags(cited),
+        "citations": [citation_dict(x) for x in citations],
     }
 
 
@@ -335,8 +434,8 @@ def entry_row(entry: NoteEntry) -> dict[str, Any]:
         "label": entry.label,
         "kind": entry.kind,
         "text": entry.text,
-        **_citation_fields(entry.citation),
-        "summary": entry.citation.display() if entry.citation else _shorten(entry.text),
+        **(fields := _citation_fields(entry.citations)),
+        "summary": fields["citation"] or _shorten(entry.text),
         "cited": len(places),
         "where": [p.where for p in places],
         "sentences": [p.sentence for p in places],

@@ -1,144 +1,317 @@
 """Which works a text stands on: notes grouped by the work they cite, with pages and whose words.
 
-Grouping uses the resolved citation, so ``Ibid.``, ``op. cit.`` and short forms count for the work
-they repeat. Works whose titles differ by a single letter are flagged as possibly the same (a
-transcription slip), never merged silently.
+Grouping uses the resolved citations, so ``Ibid.``, ``op. cit.`` and short forms count for the work
+they repeat; a note citing several works counts for each, and words quoted from another book count
+for that book (and for their own source, when it is named). Spellings of one work are joined by
+the rules of ``works.py`` within a document and across a folder; a citation that names an author
+but no work is kept to its own document, since nothing says which of the author's works it means.
+``why`` says how each note came to its work and why spellings were joined. Titles one letter
+apart are flagged as possibly the same, never merged silently.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from textkit.notes.citations import PageRange, author_key, format_pages
+from textkit.notes.citations import FULL, IBID, IDEM, OP_CIT, SHORT, Citation
 from textkit.notes.footnotes import NoteEntry, describe_labels
+from textkit.notes.pages import PageRange, format_pages, is_roman, merge_pages, roman_value
+from textkit.notes.works import (
+    author_key,
+    fold,
+    possibly_same,
+    same_work,
+    similar_author_keys,
+    split_names,
+    title_key,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 SORTS = ("notes", "author", "work")
-COLUMNS = ["author", "work", "published", "notes", "labels", "volumes", "pages", "speakers", "docs", "flags"]
-_MIN_SIMILAR_LENGTH = 8
+COLUMNS = [
+    "author", "work", "articles", "published", "notes", "labels", "volumes", "pages", "dates", "speakers",
+    "docs", "flags", "why", "kind", "authors", "editors", "et_al", "title", "place", "publisher", "year",
+    "volume", "issue", "periodical",
+]  # fmt: skip
+UNPARSED_FLAG = "not parsed: raw note text shown as the work"
 
 
-def _key(entry: NoteEntry) -> tuple[str, str]:
-    c = entry.citation
-    assert c is not None
-    if not (c.author or c.work):
-        return "", f"\0{c.raw.casefold()}"
-    return author_key(c.author) or "", " ".join((c.work or "").casefold().split())
+@dataclass(frozen=True)
+class _Mention:
+    """One note citing one work, and how the note came to it."""
+
+    doc: str
+    label: str
+    citation: Citation
+    how: str
+    speakers: tuple[str, ...]
+
+    @property
+    def who(self) -> str | None:
+        return self.citation.author or self.citation.editor
 
 
-def _note_rows(entries: Sequence[NoteEntry]) -> list[dict[str, Any]]:
-    rows = []
+def _how(c: Citation) -> str:
+    ref = c.refers_to
+    if c.form == IBID:
+        return f"Ibid. of note {ref}" if ref else "Ibid. with nothing before it"
+    if c.form == IDEM:
+        return f"Idem, after note {ref}"
+    if c.form == OP_CIT:
+        return f"op. cit. of note {ref}" if ref else "op. cit. unresolved"
+    if c.form == SHORT:
+        return f"short form of note {ref}" if ref else "author named without a work"
+    if c.form == FULL:
+        return f"names again the work of note {ref}" if ref else "named in full"
+    return "not parsed"
+
+
+def _mentions(entries: Iterable[NoteEntry]) -> list[_Mention]:
+    found = []
     for e in entries:
-        if e.citation is None:
-            continue
-        author, work = _key(e)
-        c = e.citation
-        rows.append(
-            {
-                "author_key": author,
-                "work_key": work,
-                "author": c.author,
-                "work": c.work if (c.author or c.work) else c.raw,
-                "published": " ".join(str(x) for x in (c.place, c.year) if x) or None,
-                "doc": e.doc,
-                "label": e.label,
-                "volume": c.volume,
-                "pages": list(c.pages),
-                "speakers": [p.speaker for p in e.places if p.speaker],
-                "unparsed": not (c.author or c.work),
-            }
+        speakers = tuple(p.speaker for p in e.places if p.speaker)
+        for c in e.cited:
+            inner = c.quoted_in
+            if inner is None:
+                found.append(_Mention(e.doc, e.label, c, _how(c), speakers))
+                continue
+            found.append(_Mention(e.doc, e.label, inner, f"{_how(inner)}, quoting another source", speakers))
+            if c.work:
+                own = replace(c, quoted_in=None)
+                found.append(_Mention(e.doc, e.label, own, f"quoted in {inner.display()}", speakers))
+    return found
+
+
+def _variant(m: _Mention) -> tuple[str, ...]:
+    """Mentions that are one spelling of one work."""
+    c = m.citation
+    if not c.names_source:
+        return ("raw", fold(c.raw))
+    who = author_key(m.who) or ""
+    if not c.work:
+        return ("author", who, m.doc)
+    return ("work", who, title_key(c.work))
+
+
+class _Groups:
+    """Union-find over spellings, remembering why each pair was joined."""
+
+    def __init__(self, keys: Iterable[tuple[str, ...]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.reasons: dict[tuple[str, ...], list[str]] = {}
+
+    def find(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: tuple[str, ...], b: tuple[str, ...], why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.reasons.setdefault(ra, []).extend([*self.reasons.pop(rb, []), why])
+
+
+def _similar_authors(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of author keys spelled alike, compared only within (surname count, initial) buckets."""
+    buckets: dict[tuple[int, str], list[str]] = {}
+    for key in keys:
+        if key:
+            buckets.setdefault((len(key.split()), key[0]), []).append(key)
+    return [
+        (a, b) for bucket in buckets.values() for a, b in combinations(bucket, 2) if similar_author_keys(a, b)
+    ]
+
+
+def _join_spellings(spellings: dict[tuple[str, ...], list[_Mention]]) -> _Groups:
+    groups = _Groups(spellings)
+    named = [k for k in spellings if k[0] == "work"]
+    by_author: dict[str, list[tuple[str, ...]]] = {}
+    for key in named:
+        by_author.setdefault(key[1], []).append(key)
+    shown = {k: (spellings[k][0].who, spellings[k][0].citation.work or "") for k in named}
+    author_pairs = [(a, a) for a in by_author] + _similar_authors(list(by_author))
+    for a, b in author_pairs:
+        pairs = (
+            combinations(by_author[a], 2) if a == b else ((x, y) for x in by_author[a] for y in by_author[b])
         )
-    return rows
+        for x, y in pairs:
+            (who_x, title_x), (who_y, title_y) = shown[x], shown[y]
+            why = same_work(who_x, title_x, who_y, title_y)
+            if why:
+                groups.join(x, y, f"‘{title_x}’ and ‘{title_y}’ joined: {why}")
+    return groups
 
 
-def _merge_pages(pages: list[PageRange]) -> str:
-    merged: list[list[int]] = []
-    for a, b in sorted(set(pages)):
-        if merged and a <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return format_pages((a, b) for a, b in merged)
+def _labels(mentions: Sequence[_Mention], multi_doc: bool) -> str:
+    if not multi_doc:
+        return describe_labels(m.label for m in mentions)
+    by_doc: dict[str, list[str]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc, []).append(m.label)
+    return "; ".join(f"{doc}: {describe_labels(labels)}" for doc, labels in by_doc.items())
 
 
-def _pages_by_volume(group: pd.DataFrame) -> str:
-    volumes = list(dict.fromkeys(v for v in group["volume"] if v))
+def _volume_order(volume: str) -> tuple[int, int, str]:
+    """Volumes in numeric order (``2`` before ``10``, ``II`` before ``X``), issues after them."""
+    number = volume.removeprefix("no. ")
+    if number.isdigit():
+        return int(volume != number), int(number), volume
+    if is_roman(number):
+        return int(volume != number), roman_value(number), volume
+    return 2, 0, volume
+
+
+def _volumes(cites: Iterable[Citation]) -> list[str]:
+    return sorted(dict.fromkeys(c.volume_text for c in cites if c.volume_text), key=_volume_order)
+
+
+def _pages_by_volume(mentions: Sequence[_Mention]) -> str:
+    volumes = _volumes(m.citation for m in mentions)
     if len(volumes) <= 1:
-        return _merge_pages([p for pages in group["pages"] for p in pages])
+        return format_pages(merge_pages(p for m in mentions for p in m.citation.pages))
     parts = []
-    for volume, sub in group.groupby(group["volume"].fillna(""), sort=False):
-        pages = _merge_pages([p for pages in sub["pages"] for p in pages])
-        parts.append(f"vol. {volume}: {pages}" if volume else f"no vol.: {pages}")
+    for volume in [*volumes, None]:
+        pages: list[PageRange] = [
+            p for m in mentions if m.citation.volume_text == volume for p in m.citation.pages
+        ]
+        if pages or volume:
+            shown = format_pages(merge_pages(pages))
+            parts.append(f"vol. {volume}: {shown}" if volume else f"no vol.: {shown}")
     return "; ".join(parts)
 
 
-def _labels(group: pd.DataFrame, multi_doc: bool) -> str:
-    if not multi_doc:
-        return describe_labels(group["label"])
-    by_doc = group.groupby("doc", sort=False)["label"]
-    return "; ".join(f"{doc}: {describe_labels(labels)}" for doc, labels in by_doc)
-
-
-def _speakers(group: pd.DataFrame) -> str:
-    counts = Counter(s for speakers in group["speakers"] for s in speakers)
-    return ", ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _longest(values: pd.Series) -> str | None:
-    present = [v for v in values if isinstance(v, str) and v]
+def _longest(values: Iterable[str | None]) -> str | None:
+    present = [v for v in values if v]
     return max(present, key=len) if present else None
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """One letter inserted, dropped or changed: ``Denadtsatii`` against ``Dvenadtsatii``."""
-    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < _MIN_SIMILAR_LENGTH:
-        return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+def _most_cited(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return max(counts, key=lambda v: (counts[v], len(v))) if counts else None
 
 
-def _similar_flags(table: pd.DataFrame) -> list[str]:
-    flags: list[list[str]] = [[] for _ in range(len(table))]
-    keys = list(zip(table["author_key"], table["work_key"], strict=True))
-    for (i, (auth_a, work_a)), (j, (auth_b, work_b)) in combinations(enumerate(keys), 2):
-        if auth_a == auth_b and _one_edit_apart(work_a, work_b):
-            flags[i].append(f"possibly the same work as: {table['work'].iloc[j]}")
-            flags[j].append(f"possibly the same work as: {table['work'].iloc[i]}")
-    return ["; ".join(f) for f in flags]
+def _published(c: Citation) -> str | None:
+    place = ": ".join(p for p in (c.place, c.publisher) if p)
+    year = None if c.periodical else c.year
+    return " ".join(str(p) for p in (place, year) if p) or None
+
+
+def _why(mentions: Sequence[_Mention], merges: Sequence[str], multi_doc: bool) -> list[str]:
+    by_how: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_how.setdefault(m.how, []).append(m)
+    lines = [f"{how}: {_labels(ms, multi_doc)}" for how, ms in by_how.items()]
+    docs = list(dict.fromkeys(m.doc for m in mentions))
+    if len(docs) > 1:
+        lines.append(f"cited in {len(docs)} documents: {', '.join(docs)}")
+    return lines + list(merges)
+
+
+def _kind(c: Citation, articles: Sequence[str], unparsed: bool) -> str:
+    """What a bibliography calls the work: book, chapter, article, periodical, document."""
+    if unparsed or not c.work:
+        return "document"
+    if c.periodical:
+        return "article" if len(articles) == 1 else "periodical"
+    return "chapter" if len(articles) == 1 else "book"
+
+
+def _single(values: Iterable[Any]) -> Any:
+    found = list(dict.fromkeys(v for v in values if v))
+    return found[0] if len(found) == 1 else None
+
+
+def _row(mentions: Sequence[_Mention], merges: Sequence[str], multi_doc: bool) -> dict[str, Any]:
+    cites = [m.citation for m in mentions]
+    unparsed = not cites[0].names_source
+    author = _longest(m.who for m in mentions)
+    editor = _longest(c.editor for c in cites)
+    work = cites[0].raw.strip() if unparsed else _most_cited(c.work for c in cites)
+    first = next((c for c in cites if c.work == work), cites[0])
+    articles = list(dict.fromkeys(c.article for c in cites if c.article))
+    authors, et_al = split_names(_longest(c.author for c in cites))
+    editors, editors_et_al = split_names(editor)
+    notes = list(dict.fromkeys((m.doc, m.label) for m in mentions))
+    return {
+        "author": author,
+        "work": work,
+        "articles": "; ".join(articles),
+        "published": _longest(_published(c) for c in cites),
+        "notes": len(notes),
+        "labels": _labels(mentions, multi_doc),
+        "volumes": ", ".join(_volumes(cites)),
+        "pages": _pages_by_volume(mentions),
+        "dates": "; ".join(dict.fromkeys(c.date for c in cites if c.date)),
+        "speakers": _speakers(mentions),
+        "docs": len({m.doc for m in mentions}),
+        "flags": UNPARSED_FLAG if unparsed else "",
+        "why": _why(mentions, merges, multi_doc),
+        "kind": _kind(first, articles, unparsed),
+        "authors": [{"family": n.family, "given": n.given} for n in authors],
+        "editors": [{"family": n.family, "given": n.given} for n in editors],
+        "et_al": et_al or editors_et_al,
+        "title": work,
+        "place": _most_cited(c.place for c in cites),
+        "publisher": _most_cited(c.publisher for c in cites),
+        "year": None if first.periodical else _single(c.year for c in cites),
+        "volume": _single(c.volume for c in cites),
+        "issue": _single(c.issue for c in cites),
+        "periodical": first.periodical,
+    }
+
+
+def _speakers(mentions: Sequence[_Mention]) -> str:
+    seen = {(m.doc, m.label): m.speakers for m in mentions}
+    counts = Counter(s for speakers in seen.values() for s in speakers)
+    return ", ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _flag_similar(rows: list[dict[str, Any]]) -> None:
+    """Titles of one author (or none) one letter apart, or one the start of the other: flagged."""
+    by_author: dict[str | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["kind"] != "document":
+            by_author.setdefault(author_key(row["author"]), []).append(row)
+    for works in by_author.values():
+        for a, b in combinations(works, 2):
+            if possibly_same(a["work"], b["work"]):
+                for row, other in ((a, b), (b, a)):
+                    flag = f"possibly the same work as: {other['work']}"
+                    row["flags"] = "; ".join(f for f in (row["flags"], flag) if f)
+
+
+def work_rows(entries: Sequence[NoteEntry]) -> list[dict[str, Any]]:
+    """One record per cited work, unsorted: the notes citing it, pages, dates, speakers and why."""
+    spellings: dict[tuple[str, ...], list[_Mention]] = {}
+    for m in _mentions(entries):
+        spellings.setdefault(_variant(m), []).append(m)
+    groups = _join_spellings(spellings)
+    clusters: dict[tuple[str, ...], list[_Mention]] = {}
+    for key, mentions in spellings.items():
+        clusters.setdefault(groups.find(key), []).extend(mentions)
+    multi_doc = len({e.doc for e in entries}) > 1
+    rows = [_row(ms, groups.reasons.get(root, []), multi_doc) for root, ms in clusters.items()]
+    _flag_similar(rows)
+    return rows
 
 
 def sources_table(entries: Sequence[NoteEntry], sort: str = "notes") -> pd.DataFrame:
     """One row per cited work: how many notes cite it, which, the pages, whose quotations they source."""
     import pandas as pd
 
-    rows = _note_rows(entries)
+    rows = work_rows(entries)
     if not rows:
         return pd.DataFrame(columns=COLUMNS)
-    frame = pd.DataFrame(rows)
-    multi_doc = frame["doc"].nunique() > 1
-    groups = frame.groupby(["author_key", "work_key"], sort=False)
-    table = pd.DataFrame(
-        {
-            "author": groups["author"].agg(_longest),
-            "work": groups["work"].agg(_longest),
-            "published": groups["published"].agg(_longest),
-            "notes": groups.size(),
-            "labels": groups[["doc", "label"]].apply(lambda g: _labels(g, multi_doc)),
-            "volumes": groups["volume"].agg(lambda v: ", ".join(dict.fromkeys(x for x in v if x))),
-            "pages": groups[["volume", "pages"]].apply(_pages_by_volume),
-            "speakers": groups[["speakers"]].apply(_speakers),
-            "docs": groups["doc"].nunique(),
-            "unparsed": groups["unparsed"].any(),
-        }
-    ).reset_index()
-    table["flags"] = _similar_flags(table)
-    table.loc[table["unparsed"], "flags"] = "not parsed: raw note text shown as the work"
-    return sort_sources(table[COLUMNS], sort)
+    table = pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"notes": int, "docs": int})
+    return sort_sources(table, sort)
 
 
 def sort_sources(table: pd.DataFrame, by: str = "notes", top: int | None = None) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from textkit.output.terminal import Terminal
 
 FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl")
+BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")  # for records of works (``sources``) only
 Row = Mapping[str, Any]
 TERMINAL_LIMIT = 50
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -195,7 +196,11 @@ def emit(
     replaces the default table on a terminal."""
     fmt = resolve_format(fmt, terminal)
     out = terminal.stream
-    if fmt == "tsv":
+    if fmt in BIBLIOGRAPHY_FORMATS:
+        from textkit.output.bibliography import write_bibliography
+
+        write_bibliography(rows, fmt, out)
+    elif fmt == "tsv":
         write_tsv(rows, columns, out)
     elif fmt == "csv":
         write_csv(rows, columns, out)

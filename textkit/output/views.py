@@ -191,16 +191,37 @@ def person_profile(counts: Sequence[Column]) -> TableRenderer:
 
 NOTE_CARD_FIELDS = (
     "author",
+    "editor",
     "work",
+    "article",
+    "date",
     "volume",
+    "issue",
+    "part",
     "pages",
     "place",
+    "publisher",
     "year",
-    "date",
+    "short_title",
     "form",
     "refers_to",
     "flags",
 )
+
+
+def _citation_rows(citation: Row, title: str) -> list[tuple[str, Any]]:
+    """A citation's lines on a card: its rendering, each field given, and the work it quotes from."""
+    lines: list[tuple[str, Any]] = [(title, citation["citation"])]
+    lines += [
+        (f"  {k.replace('_', ' ')}", citation[k])
+        for k in NOTE_CARD_FIELDS
+        if citation.get(k) not in (None, "", [])
+    ]
+    if citation.get("quoted_in"):
+        inner = citation["quoted_in"]
+        lines.append(("  quoted in", inner["citation"]))
+        lines += [(f"    {k.replace('_', ' ')}", inner[k]) for k in ("refers_to", "flags") if inner.get(k)]
+    return lines
 
 
 def _place_lines(places: Sequence[Row]) -> Any:
@@ -236,17 +257,28 @@ def note_cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
         card.add_column(style="bold", no_wrap=True)
         card.add_column()
         card.add_row(text("text"), text(row["text"]))
-        for key in NOTE_CARD_FIELDS:
-            if row.get(key) not in (None, "", []):
-                card.add_row(text(key.replace("_", " ")), text(row[key]))
+        citations = [c for c in row.get("citations") or [] if c["form"] != "comment"]
+        for i, citation in enumerate(citations, 1):
+            for key, value in _citation_rows(citation, f"citation {i}" if len(citations) > 1 else "citation"):
+                card.add_row(text(key), text(value))
+        if not citations:
+            card.add_row(text("form"), text(row.get("form")))
         card.add_row(text("cited"), _place_lines(row["places"]))
         cards.append(card)
     return Group(*cards)
 
 
-def table_of(columns: Sequence[Column]) -> TableRenderer:
-    """A plain table of chosen columns, whatever columns the data formats carry."""
-    return lambda rows, _all: rich_table(rows, columns)
+def table_of(columns: Sequence[Column], hide_empty: bool = False) -> TableRenderer:
+    """A plain table of chosen columns, whatever columns the data formats carry; ``hide_empty``
+    leaves out the columns no row fills, so a narrow terminal keeps room for the others."""
+
+    def render(rows: Sequence[Row], _all: Sequence[Column]) -> Any:
+        shown = [
+            c for c in columns if not hide_empty or any(r.get(c.key) not in (None, "", []) for r in rows)
+        ]
+        return rich_table(rows, shown)
+
+    return render
 
 
 # info -----------------------------------------------------------------------------------------------
