@@ -11,6 +11,7 @@ from textkit.cli import dispersion as _dispersion  # noqa: F401
 from textkit.cli import freq as _freq  # noqa: F401
 from textkit.cli import info as _info  # noqa: F401
 from textkit.cli import notes as _notes  # noqa: F401
+from textkit.cli import people as _people  # noqa: F401
 from textkit.cli import quotes as _quotes  # noqa: F401
 from textkit.cli import speakers as _speakers  # noqa: F401
 from textkit.cli.app import cli
