@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from textkit.corpus.model import AUTHOR_NOTE, BLOCK, BODY, Document, Paragraph
-from textkit.people.cast import document_cast, speaking_types
-from textkit.people.names import capitalised_inside_sentences
+from textkit.people.cast import PERSON, document_cast, speaking_types
+from textkit.people.names import canonical, capitalised_inside_sentences
 from textkit.people.narration import Salience
 from textkit.quotes.attribution import (
     NONE,
@@ -32,6 +32,7 @@ from textkit.text.quotemarks import MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
+_NOTE_AUTHOR = re.compile(r"((?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s")
 ABSTAIN_BELOW = 0.5  # a speaker less sure than this is shown as unknown (its guess kept for --explain)
 WINDOW = 600  # characters of narration read on each side of a quotation
 _SPLIT_GAP = re.compile(r"^\s*,\s*([^,.;:!?‘“\"]{2,40}?)\s*,\s*$")
@@ -93,7 +94,9 @@ class _Builder:
         self.next_id = 0
         self.known = capitalised_inside_sentences(p.text for p in doc.paragraphs)
         self.notes = {n.label: doc.note_text(n) for n in doc.notes}
-        self.types = speaking_types(document_cast(doc, aliases, types, self.known))
+        cast = document_cast(doc, aliases, types, self.known)
+        self.types = speaking_types(cast)
+        self.persons = frozenset(n for n, e in cast.items() if e.type == PERSON)
         self.ctx = Context(self.known, aliases, Salience(types=self.types), types=self.types)
         self.quotes: list[Quote] = []
         self.last_sentence = ""
@@ -215,12 +218,24 @@ class _Builder:
         spans = _merge_split(p.text, find_spans(p.text))
         self._walk(p, p.text, spans, self.ctx, INLINE, None)
 
+    def _cited_author(self, note: str | None) -> Attribution | None:
+        """An uncued block's note that cites a person of the cast as the author of the work: that
+        person is the likely voice (``Sukhanov, The Russian Revolution, p. 40``)."""
+        text = self.notes.get(note or "", "")
+        m = _NOTE_AUTHOR.match(text)
+        if not m:
+            return None
+        author = canonical(m.group(1), self.aliases)
+        if self.types.get(author) in ("other", "body") or author not in self.persons:
+            return None
+        return Attribution(author, "author of the cited work", f"note {note}", 0.7, False)
+
     def block_run(self, run: list[Paragraph], lead_in: str) -> None:
-        att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
-        if not att.cued:
-            att = fallback(self.ctx)
         last = run[-1]
         note = marker_after(last.text, content_end(last.text))
+        att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
+        if not att.cued:
+            att = self._cited_author(note) or fallback(self.ctx)
         local = Context(self.known, self.aliases, Salience(att.speaker, self.types), types=self.types)
         for i, p in enumerate(run):
             end = content_end(p.text)
