@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from textkit.cli.app import AppState, cli, output_options, pass_state, warn
+from textkit.cli.options import doc_option, limit_options
 from textkit.output.formats import Column
 from textkit.output.views import quotes_table
 from textkit.quotes.record import KINDS
@@ -24,7 +25,11 @@ COLUMNS = [
     Column("source"),
 ]
 _RANGE = re.compile(r"([0-9]+)\s*(?:-\s*([0-9]+))?")
-EXPLAIN = [Column("rule"), Column("cue"), Column("confidence", justify="right", fixed=True)]
+EXPLAIN = [
+    Column("rule", fixed=True),
+    Column("cue", ratio=1),
+    Column("confidence", justify="right", fixed=True),
+]
 
 
 class ParagraphRange(click.ParamType):
@@ -61,6 +66,8 @@ class ParagraphRange(click.ParamType):
 @click.option(
     "--explain", is_flag=True, help="Show the cue, the rule that chose the speaker and its confidence."
 )
+@limit_options("quotations")
+@doc_option
 @output_options
 @pass_state
 def quotes(
@@ -73,6 +80,7 @@ def quotes(
     min_words: int,
     paragraphs: tuple[int, int] | None,
     explain: bool,
+    limit: int | None,
     fmt: str,
 ) -> None:
     """List quotations with their speaker, kind, text, footnote and place.
@@ -88,8 +96,10 @@ def quotes(
     with state.progress("finding and attributing quotations") as bar:
         found = find_quotes(corpus, bar)
     selected = select_quotes(corpus, found, query)
+    doc = state.chosen_document()
+    selected = [q for q in selected if doc is None or q.doc == doc]
     if not selected:
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
         return
     extra = EXPLAIN if explain else []
-    state.emit(selected, COLUMNS + extra, fmt, renderer=quotes_table(extra))
+    state.emit(state.limit(selected, limit), COLUMNS + extra, fmt, renderer=quotes_table(extra))
