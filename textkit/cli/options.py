@@ -23,7 +23,9 @@ def stack(*options: Decorator) -> Decorator:
 
 
 query_options = stack(
-    click.option("--regex", is_flag=True, help="The query is a Python regular expression over the raw text."),
+    click.option(
+        "--regex", is_flag=True, help="The argument is a Python regular expression over the raw text."
+    ),
     click.option("--stem", is_flag=True, help="Match every word with the same Snowball stem."),
     click.option("--case-sensitive", "-c", is_flag=True, help="Match case exactly."),
     click.option(

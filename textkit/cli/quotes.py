@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from textkit.cli.app import AppState, cli, output_options, pass_state, warn
-from textkit.cli.options import doc_option, limit_options
+from textkit.cli.options import doc_option, hidden_alias, limit_options
 from textkit.output.formats import Column
 from textkit.output.views import quotes_table
 from textkit.quotes.record import KINDS
@@ -23,6 +23,7 @@ COLUMNS = [
     Column("text"),
     Column("note"),
     Column("source"),
+    Column("source_text"),
 ]
 _RANGE = re.compile(r"([0-9]+)\s*(?:-\s*([0-9]+))?")
 EXPLAIN = [
@@ -60,8 +61,10 @@ class ParagraphRange(click.ParamType):
 @click.option("--include-terms", is_flag=True, help="Also list quoted terms and scare quotes.")
 @click.option("--unattributed", is_flag=True, help="Only quotations with no known speaker.")
 @click.option(
-    "--min-words", type=click.IntRange(min=0), default=0, help="Only quotations of at least N words."
-)
+    "--min", "min_words", type=click.IntRange(min=0), default=0, metavar="N",
+    help="Only quotations of at least N words.",
+)  # fmt: skip
+@hidden_alias("min_words", "--min-words", type=click.IntRange(min=0))
 @click.option("--paragraphs", type=ParagraphRange(), help="Only paragraphs A to B (e.g. 0-50), or just one.")
 @click.option(
     "--explain", is_flag=True, help="Show the cue, the rule that chose the speaker and its confidence."
@@ -86,8 +89,11 @@ def quotes(
     """List quotations with their speaker, kind, text, footnote and place.
 
     JSON and JSONL carry every field: id, doc, paragraph, kind, type, speaker, text, start, end,
-    cue, rule, confidence, note, source, parent, warning, words.
+    cue, rule, confidence, note, source, parent, warning, words, source_text; so do TSV and CSV
+    (choose with --columns). ``source`` is the note's resolved citation (Ibid. read as the work it
+    repeats), ``source_text`` the note as written. --min N: at least N words.
     """
+    from textkit.notes.quote_sources import quote_rows
     from textkit.quotes.find import find_quotes
     from textkit.quotes.select import QuoteFilter, select_quotes
 
@@ -102,4 +108,6 @@ def quotes(
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
         return
     extra = EXPLAIN if explain else []
-    state.emit(state.limit(selected, limit), COLUMNS + extra, fmt, renderer=quotes_table(extra))
+    state.emit(
+        quote_rows(corpus, state.limit(selected, limit)), COLUMNS + extra, fmt, renderer=quotes_table(extra)
+    )
