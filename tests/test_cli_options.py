@@ -17,7 +17,7 @@ from textkit.corpus.docs import match_documents
 from textkit.errors import UsageError
 
 READS_CORPUS = ["concord", "collocates", "freq", "dispersion", "quotes", "speakers", "info", "footnote",
-                "footnotes", "sources"]  # fmt: skip
+                "footnotes", "sources", "show"]  # fmt: skip
 LIMITED = ["concord", "collocates", "freq", "quotes", "speakers", "footnotes", "sources"]
 ALIASES = [
     (["freq", "--top", "3"], ["freq", "--limit", "3"]),

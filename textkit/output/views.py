@@ -286,3 +286,44 @@ def document_table(columns: Sequence[Column]) -> TableRenderer:
         return table
 
     return render
+
+
+# show -----------------------------------------------------------------------------------------------
+
+
+def paragraph_view(rows: Sequence[Row], _columns: Sequence[Column]) -> Any:
+    """The paragraph with quotations and footnote markers highlighted, then who speaks and what
+    each note says."""
+    from rich.console import Group
+    from rich.text import Text
+
+    row = rows[0]
+    head = Text(style="dim")
+    head.append(f"{cell(row['doc_id'])} {cell(row['doc'])} · ¶{row['paragraph']} of {row['paragraphs']}")
+    head.append(f" · {cell(row['kind'])}" + (f" · section: {cell(row['section'])}" if row["section"] else ""))
+    body = Text(cell(row["text"]))
+    for q in row["quotes"]:
+        body.stylize("bold cyan" if q["type"] == "quote" else "italic", q["start"], q["end"])
+    for m in row["markers"]:
+        body.stylize("bold magenta", m["start"], m["end"])
+    parts: list[Any] = [head, body]
+    if row["quotes"]:
+        said = Text()
+        for q in row["quotes"]:
+            words = cell(row["text"][q["start"] : q["end"]])
+            said.append("\n" if said else "")
+            said.append(f"{cell(q['id'])} ", style="dim")
+            said.append(f"‘{_trim(words, 80)}’ — ")
+            who = q["speaker"] or ("speaker unknown" if q["type"] == "quote" else "a quoted term")
+            said.append(cell(who), style="bold")
+        parts += [Text("quotations", style="bold underline"), said]
+    if row["markers"]:
+        notes = Text()
+        for m in row["markers"]:
+            notes.append("\n" if notes else "")
+            notes.append(f"[{cell(m['label'])}] ", style="bold magenta")
+            notes.append(cell(m["citation"] or m["note"] or "no such note in the notes list"))
+            if m["citation"] and m["note"] and m["citation"] != m["note"]:
+                notes.append(f"  ({cell(m['note'])})", style="dim")
+        parts += [Text("notes", style="bold underline"), notes]
+    return Group(*parts)
