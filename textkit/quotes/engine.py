@@ -27,7 +27,7 @@ from textkit.quotes.attribution import (
 from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import content_end, marker_after
-from textkit.text.quotemarks import MarkSpan, find_spans, mask
+from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
@@ -94,6 +94,7 @@ class _Builder:
         self.ctx = Context(self.known, aliases, Salience())
         self.quotes: list[Quote] = []
         self.last_sentence = ""
+        self.last_plain = ""  # the same sentence unmasked, to show cues as written
 
     def _new_id(self) -> str:
         self.next_id += 1
@@ -167,6 +168,7 @@ class _Builder:
                     post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
                 around = masked[max(s_start, open_pos - WINDOW) : min(s_end, span.end + WINDOW)]
                 qtype, att = self._classify(span, text, pre, post, around, ctx)
+                att = replace(att, cue=unmasked(att.cue, masked, text))
                 warning = None if span.opened else "opening quotation mark missing"
                 if not span.closed:
                     ends = (
@@ -196,6 +198,7 @@ class _Builder:
                 ctx.subject_since_previous = person
             if ctx is self.ctx:
                 self.last_sentence = sentence
+                self.last_plain = text[max(s_start, s_end - 4 * WINDOW) : s_end]
 
     def _nested(
         self, p: Paragraph, text: str, outer: _Span, inner: list[_Span], quote: Quote, offset: int
@@ -213,6 +216,8 @@ class _Builder:
 
     def block_run(self, run: list[Paragraph], lead_in: str) -> None:
         att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
+        if lead_in == self.last_sentence:
+            att = replace(att, cue=unmasked(att.cue, lead_in, self.last_plain))
         if not att.cued:
             att = fallback(self.ctx)
         last = run[-1]
@@ -253,3 +258,12 @@ def document_quotes(doc: Document, aliases: Mapping[str, str] | None = None) -> 
         else:
             builder.narration(run[0])
     return renumber(sorted(builder.quotes, key=lambda q: (q.start, -q.end)))
+
+
+def unmasked(cue: str | None, masked: str, text: str) -> str | None:
+    """A cue as the reader sees it: rules read the masked narration, so a cue that spans quoted
+    words (``accusing them of ‘…’``) is cut again from the text at the same offsets."""
+    if cue is None or MASK not in cue:
+        return cue
+    at = masked.find(cue)
+    return text[at : at + len(cue)] if at >= 0 else cue
