@@ -168,7 +168,8 @@ class _Builder:
                     post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
                 around = masked[max(s_start, open_pos - WINDOW) : min(s_end, span.end + WINDOW)]
                 qtype, att = self._classify(span, text, pre, post, around, ctx)
-                att = replace(att, cue=unmasked(att.cue, masked, text))
+                window = (max(s_start, open_pos - WINDOW), min(s_end, span.end + 1 + WINDOW))
+                att = replace(att, cue=unmasked(att.cue, masked, text, *window))
                 warning = None if span.opened else "opening quotation mark missing"
                 if not span.closed:
                     ends = (
@@ -260,10 +261,11 @@ def document_quotes(doc: Document, aliases: Mapping[str, str] | None = None) -> 
     return renumber(sorted(builder.quotes, key=lambda q: (q.start, -q.end)))
 
 
-def unmasked(cue: str | None, masked: str, text: str) -> str | None:
+def unmasked(cue: str | None, masked: str, text: str, lo: int = 0, hi: int | None = None) -> str | None:
     """A cue as the reader sees it: rules read the masked narration, so a cue that spans quoted
-    words (``accusing them of ‘…’``) is cut again from the text at the same offsets."""
+    words (``accusing them of ‘…’``) is cut again from the text at the same offsets. ``lo:hi`` is
+    the window the rules read, which keeps the search linear in the paragraph."""
     if cue is None or MASK not in cue:
         return cue
-    at = masked.find(cue)
+    at = masked.find(cue, lo, len(masked) if hi is None else hi)
     return text[at : at + len(cue)] if at >= 0 else cue
