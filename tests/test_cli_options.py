@@ -147,3 +147,18 @@ def test_quote_source_is_the_resolved_citation(run_cli: RunCli) -> None:
     assert cited and all(r["source_text"] for r in cited)
     my_life = next(r for r in cited if r["source_text"] == "Trotsky, My Life, page 482.")
     assert my_life["source"] == "Trotsky, My Life, p. 482"
+
+
+def test_shell_completion_as_the_readme_documents_it() -> None:
+    import os
+    import subprocess
+
+    from conftest import TEXTKIT
+
+    script = subprocess.run(
+        [str(TEXTKIT)], env={**os.environ, "_TEXTKIT_COMPLETE": "bash_source"}, capture_output=True, text=True
+    )
+    assert script.returncode == 0 and "_textkit_completion" in script.stdout
+    env = {**os.environ, "_TEXTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "textkit sh", "COMP_CWORD": "1"}
+    words = subprocess.run([str(TEXTKIT)], env=env, capture_output=True, text=True).stdout
+    assert "show" in words
