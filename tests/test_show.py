@@ -55,3 +55,10 @@ def test_show_on_a_folder_needs_the_document(run_cli: RunCli, tmp_path: Path) ->
     assert json.loads(by_option.stdout)[0]["doc"] == "b.txt"
     out_of_range = run_cli(["--corpus", str(tmp_path), "show", "d1", "99999"])
     assert out_of_range.exit_code == 2 and "paragraphs 0 to" in out_of_range.stderr
+
+
+def test_notebooks_get_the_same_view() -> None:
+    import textkit
+
+    view = textkit.open_corpus().paragraph(None, 12)
+    assert view.paragraph == 12 and view.doc_id == "d1" and view.markers
