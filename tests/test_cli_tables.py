@@ -62,7 +62,7 @@ def _check(table: str, width: int, rows: list[dict[str, str]], fields: list[str]
 
 def _table(run_cli: RunCli, folder: Path, args: list[str], width: int) -> str:
     shown = [a for a in args if a != "--summary"]
-    limit = ["--limit", "8"] if shown[0] not in ("info", "dispersion") else []
+    limit = ["--limit", "8"] if shown[0] not in ("info", "dispersion", "footnote") else []
     result = run_cli(["--corpus", str(folder), *shown, *limit], tty=True, width=width)
     assert result.exit_code == 0, result.stderr
     return ANSI.sub("", result.stdout)
@@ -100,3 +100,10 @@ def json_rows(run_cli: RunCli, folder: Path, args: list[str]) -> list[dict]:
     result = run_cli(["--corpus", str(folder), *args, "--format", "json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_note_cards_name_the_document_by_id_and_fit(run_cli: RunCli, folder: Path, width: int) -> None:
+    table = _table(run_cli, folder, ["footnote", "21"], width)
+    assert all(len(line) <= width for line in table.splitlines())
+    assert "Note 21 · d1 " in table and "Note 21 · d2 " in table

@@ -235,7 +235,8 @@ def note_cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
 
     cards = []
     for row in rows:
-        title = Text.assemble((f"Note {cell(row['label'])}", "bold"), f" · {cell(row['doc'])}")
+        doc = f"{cell(row['doc_id'])} {cell(row['doc'])}" if row.get("doc_id") else cell(row["doc"])
+        title = Text.assemble((f"Note {cell(row['label'])}", "bold"), f" · {doc}")
         card = Table(show_header=False, box=None, pad_edge=False, title_justify="left", title=title)
         card.add_column(style="bold", no_wrap=True)
         card.add_column()
