@@ -62,7 +62,7 @@ def test_bureaucracy_has_nine_whole_word_hits(run_cli) -> None:
     result = run_cli(["concord", "bureaucracy"])
     lines = result.stdout.splitlines()
     assert result.exit_code == 0 and result.stderr == ""
-    assert lines[0] == "doc\tparagraph\tleft\tmatch\tright"
+    assert lines[0] == "doc\tparagraph\tleft\tmatch\tright\tsection\tstart\tend\tdoc_id"
     assert [line.split("\t")[3] for line in lines[1:]] == ["bureaucracy"] * 9
 
 
@@ -117,11 +117,11 @@ def test_offsets_slice_to_the_match(run_cli, chapter_text: str, args: list[str])
         assert before.endswith(row["left"])
 
 
-def test_jsonl_adds_offsets_and_csv_keeps_five_columns(run_cli) -> None:
+def test_jsonl_and_csv_carry_the_same_fields(run_cli) -> None:
     row = json.loads(run_cli(["concord", "bureaucracy", "--format", "jsonl"]).stdout.splitlines()[0])
     assert {"doc", "paragraph", "left", "match", "right", "start", "end"} <= set(row)
     header = run_cli(["concord", "bureaucracy", "--format", "csv"]).stdout.splitlines()[0]
-    assert header == "doc,paragraph,left,match,right"
+    assert set(header.split(",")) == set(row) | {"doc_id"}
 
 
 def test_width_and_words_set_the_context(run_cli) -> None:

@@ -64,7 +64,7 @@ def test_juilland_d_bounds() -> None:
 
 def test_dispersion_rows_and_summary(run_cli) -> None:
     rows = run_cli(["dispersion", "bureaucracy", "Trotsky"]).stdout.splitlines()
-    assert rows[0] == "term\tdoc\tparagraph\ttoken\tposition\tstart\tend"
+    assert rows[0] == "term\tdoc\tparagraph\ttoken\tposition\tstart\tend\tdoc_id"
     assert sum(r.startswith("bureaucracy\t") for r in rows) == 9
     positions = [float(r.split("\t")[4]) for r in rows[1:]]
     assert all(0 <= p <= 1 for p in positions)

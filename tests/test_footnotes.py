@@ -156,7 +156,7 @@ def test_doc_picks_a_document_of_a_folder(run_cli: RunCli, tmp_path: Path) -> No
     assert one["work"] == "My Life"
     result = run_cli(["--corpus", str(tmp_path), "footnote", "1", "--doc", "chapter"])
     assert result.exit_code == 2
-    assert "matches several documents: a-chapter.txt, b-chapter.txt" in result.stderr
+    assert "matches 2 documents: d1 a-chapter.txt, d2 b-chapter.txt" in result.stderr
 
 
 def test_sentence_around_a_marker() -> None:

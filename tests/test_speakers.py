@@ -125,8 +125,10 @@ def test_command_table_and_stderr_note(run_cli: RunCli, fake_engines: None) -> N
     result = run_cli(["speakers"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "person\tquotes\twords\tshare\tmentions\tfirst\tlast"
-    assert lines[1] == "Trotsky\t2\t4\t0.4\t1\ta.txt ¶1\tb.txt ¶2"
+    assert lines[0] == (
+        "person\tquotes\twords\tshare\tmentions\tfirst_doc\tfirst_paragraph\tlast_doc\tlast_paragraph"
+    )
+    assert lines[1] == "Trotsky\t2\t4\t0.4\t1\ta.txt\t1\tb.txt\t2"
     assert "1 quotations have no speaker" in result.stderr
 
 
@@ -173,7 +175,9 @@ def test_nobody_found_gives_an_empty_table_and_a_message(
     monkeypatch.setattr(textkit.quotes.speakers, "find_mentions", lambda corpus, speakers=(): [])
     result = run_cli(["speakers"])
     assert result.exit_code == 0
-    assert result.stdout == "person\tquotes\twords\tshare\tmentions\tfirst\tlast\n"
+    assert result.stdout == (
+        "person\tquotes\twords\tshare\tmentions\tfirst_doc\tfirst_paragraph\tlast_doc\tlast_paragraph\n"
+    )
     assert "no speakers" in result.stderr
 
 

@@ -117,6 +117,13 @@ class CorpusView:
 
         return sources_table(note_entries(self.corpus))
 
+    def paragraph(self, doc: str | None, paragraph: int) -> Any:
+        """One paragraph in full (``textkit show``): section, quotations with speakers, markers with
+        notes; ``doc`` is an id (``d2``), a file name or part of one, None on a one-document corpus."""
+        from textkit.notes.paragraph import paragraph_view
+
+        return paragraph_view(self.corpus, doc, paragraph)
+
 
 def open_corpus(source: str | Path | None = None, *, use_cache: bool = True) -> CorpusView:
     """Open a corpus (a text, HTML or EPUB file, a folder of them, or the bundled chapter) for analysis."""

@@ -13,6 +13,7 @@ from textkit.cli import info as _info  # noqa: F401
 from textkit.cli import notes as _notes  # noqa: F401
 from textkit.cli import people as _people  # noqa: F401
 from textkit.cli import quotes as _quotes  # noqa: F401
+from textkit.cli import show as _show  # noqa: F401
 from textkit.cli import speakers as _speakers  # noqa: F401
 from textkit.cli.app import cli
 

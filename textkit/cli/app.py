@@ -38,7 +38,11 @@ class AppState:
     debug: bool = False
     is_tty: bool | None = None
     width: int | None = None
+    doc_query: str | None = None
+    columns: tuple[str, ...] = ()
     _corpus: Any = field(default=None, repr=False)
+    _names: list[str] | None = field(default=None, repr=False)
+    _ids: dict[str, str] | None = field(default=None, repr=False)
     _terminal: Terminal | None = field(default=None, repr=False)
 
     @property
@@ -64,6 +68,56 @@ class AppState:
                 )
         return self._corpus
 
+    def document_names(self) -> list[str]:
+        """The names of the corpus's documents in order, read from the folder listing (no parsing)."""
+        if self._names is None:
+            if self._corpus is not None:
+                self._names = [d.name for d in self._corpus.documents]
+            else:
+                from textkit.corpus.sources import STDIN_NAME, display_name, resolve_paths
+
+                paths = resolve_paths(self.corpus_source)
+                self._names = [display_name(p) for p in paths] if paths is not None else [STDIN_NAME]
+        return self._names
+
+    def chosen_document(self) -> str | None:
+        """The name ``--doc`` picks, or None for every document."""
+        if self.doc_query is None:
+            return None
+        from textkit.corpus.docs import match_documents
+
+        return match_documents(self.document_names(), self.doc_query)[0]
+
+    def index_source(self) -> Any:
+        """What the word index is built over: the one file ``--doc`` picks, or the whole corpus."""
+        from textkit.corpus.sources import display_name, resolve_paths
+
+        name = self.chosen_document()
+        paths = resolve_paths(self.corpus_source) if name is not None else None
+        if not paths:
+            return self.corpus_source
+        return next(p for p in paths if display_name(p) == name)
+
+    def documents(self) -> Any:
+        """The corpus narrowed to the ``--doc`` document (every document without it)."""
+        from textkit.corpus.docs import only_document
+
+        return only_document(self.corpus(), self.doc_query)
+
+    def with_doc_ids(self, row: Row) -> Row:
+        """A row with ``doc_id``, the short id tables show in place of a long file name."""
+        if "doc" not in row or "doc_id" in row:
+            return row
+        from textkit.corpus.docs import short_ids
+
+        if self._ids is None:
+            self._ids = short_ids(self.document_names())
+        return {**row, "doc_id": self._ids.get(row["doc"], row["doc"])}
+
+    def terminal_table(self, fmt: str) -> bool:
+        """Whether ``fmt`` draws a table (``table``, or ``auto`` on a terminal)."""
+        return fmt == "table" or (fmt == "auto" and bool(self.terminal.is_tty))
+
     def limit(self, rows: Sequence[Any], limit: int | None, option: str = "--limit") -> Sequence[Any]:
         """Rows to show: all when piped, the first 50 on a terminal unless ``limit`` says otherwise."""
         shown, message = limit_rows(rows, limit, bool(self.terminal.is_tty), option)
@@ -81,8 +135,8 @@ class AppState:
         renderer: TableRenderer | None = None,
     ) -> None:
         """Hand records to output; they are turned into rows one at a time, as they are written."""
-        rows = (as_row(r) for r in records)
-        emit(rows, columns, fmt, self.terminal, title=title, renderer=renderer)
+        rows = (self.with_doc_ids(as_row(r)) for r in records)
+        emit(rows, columns, fmt, self.terminal, title=title, renderer=renderer, chosen=self.columns)
 
 
 def as_row(record: Any) -> Row:
@@ -93,15 +147,31 @@ def as_row(record: Any) -> Row:
     return record
 
 
+def _remember_columns(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(AppState).columns = tuple(c.strip() for c in value.split(",") if c.strip())
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The output options every command shares."""
-    return _format_option(FORMATS)(func)
+    return _format_option(FORMATS)(_columns_option(func))
 
 
 def bibliography_output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The shared output options, plus the bibliography formats for commands that list works."""
     return _format_option(
         FORMATS + BIBLIOGRAPHY_FORMATS, " csl-json (Zotero, pandoc) and bibtex: one entry per work."
+    )(_columns_option(func))
+
+
+def _columns_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--columns",
+        metavar="A,B,C",
+        expose_value=False,
+        callback=_remember_columns,
+        help="Only these fields, in this order, in any format (default: every field in the data "
+        "formats, a short choice in the table).",
     )(func)
 
 

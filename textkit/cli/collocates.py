@@ -6,7 +6,7 @@ import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
 from textkit.cli.concord import on_index
-from textkit.cli.options import make_query, query_options
+from textkit.cli.options import doc_option, hidden_alias, limit_options, make_query, query_options
 from textkit.output.formats import Column, number, rounded
 
 COLUMNS = [
@@ -14,10 +14,10 @@ COLUMNS = [
     number("freq"),
     number("freq_left", "left"),
     number("freq_right", "right"),
-    number("corpus_freq", "corpus freq"),
+    number("corpus_freq", "corpus"),
     number("pmi", "PMI"),
-    number("log_likelihood", "log-likelihood"),
-    number("t_score", "t-score"),
+    number("log_likelihood", "LL"),
+    number("t_score", "t"),
 ]
 
 
@@ -39,8 +39,10 @@ def _window(value: str) -> tuple[int, int]:
     "--window", default="5,5", show_default=True, metavar="L,R", help="Tokens left and right of the hit."
 )
 @click.option(
-    "--min-freq", type=click.IntRange(min=1), default=2, show_default=True, help="Co-occurrences needed."
-)
+    "--min", "minimum", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+    help="Only collocates seen at least N times near WORD.",
+)  # fmt: skip
+@hidden_alias("minimum", "--min-freq", type=click.IntRange(min=1))
 @click.option(
     "--sort",
     type=click.Choice(["ll", "pmi", "t", "freq"]),
@@ -48,7 +50,8 @@ def _window(value: str) -> tuple[int, int]:
     show_default=True,
     help="ll = log-likelihood, t = t-score.",
 )
-@click.option("--top", type=click.IntRange(min=1), help="At most N collocates [terminal: 50; piped: all].")
+@limit_options("collocates", "--top")
+@doc_option
 @click.option("--keep-stopwords", is_flag=True, help="List function words too.")
 @output_options
 @pass_state
@@ -60,9 +63,9 @@ def collocates(
     case_sensitive: bool,
     include_notes: bool,
     window: str,
-    min_freq: int,
+    minimum: int,
     sort: str,
-    top: int | None,
+    limit: int | None,
     keep_stopwords: bool,
     fmt: str,
 ) -> None:
@@ -74,11 +77,11 @@ def collocates(
     rows = on_index(
         state,
         lambda index: find_collocates(
-            index, q, window=span, keep_stopwords=keep_stopwords, min_freq=min_freq, sort=sort
+            index, q, window=span, keep_stopwords=keep_stopwords, min_freq=minimum, sort=sort
         ),
     )
     if not rows:
         warn(f"no collocates for {word!r}")
         return
-    shown = [{k: rounded(v) for k, v in as_row(r).items()} for r in state.limit(rows, top, "--top")]
+    shown = [{k: rounded(v) for k, v in as_row(r).items()} for r in state.limit(rows, limit)]
     state.emit(shown, COLUMNS, fmt)

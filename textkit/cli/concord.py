@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
-from textkit.cli.options import make_query, query_options
+from textkit.cli.options import doc_option, limit_options, make_query, query_options
 from textkit.output.formats import Column
 from textkit.output.views import kwic_lines, kwic_side
 
@@ -23,7 +23,7 @@ def on_index(state: AppState, run: Callable[[Any], T]) -> T:
     from textkit.concordance.index import query_index
 
     with state.progress("indexing the corpus (once)") as bar:
-        return query_index(state.corpus_source, run, use_cache=state.use_cache, warn=warn, progress=bar)
+        return query_index(state.index_source(), run, use_cache=state.use_cache, warn=warn, progress=bar)
 
 
 def terminal_width(state: AppState) -> int:
@@ -44,7 +44,8 @@ def terminal_width(state: AppState) -> int:
     metavar="KEY",
     help="position (default), match, L1-L3, R1-R3; repeat or comma-separate for more keys.",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="At most N lines [terminal: 50; piped: all].")
+@limit_options("lines")
+@doc_option
 @click.option("--count", is_flag=True, help="Print only the number of hits.")
 @output_options
 @pass_state
@@ -89,7 +90,7 @@ def concord(
     hits = state.limit(hits, limit)
     many_docs = len(index.docs) > 1
     if fmt == "table" or (fmt == "auto" and state.terminal.is_tty):
-        narrow = [as_row(line) for line in search.kwic(index, hits, width=1)]
+        narrow = [state.with_doc_ids(as_row(line)) for line in search.kwic(index, hits, width=1)]
         side = kwic_side(narrow, many_docs, terminal_width(state), width)
         lines = search.kwic(index, hits, width=side, words=words)
         state.emit(lines, KWIC_COLUMNS, fmt, renderer=kwic_lines(side, many_docs))

@@ -6,13 +6,13 @@ import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
 from textkit.cli.concord import on_index, terminal_width
-from textkit.cli.options import make_query, query_options
+from textkit.cli.options import doc_option, make_query, query_options
 from textkit.output.formats import Column, number, rounded
 from textkit.output.views import dispersion_strips
 
 SUMMARY_COLUMNS = [
     Column("term", fixed=True),
-    Column("doc", fixed=True),
+    Column("doc_id", "doc", fixed=True),
     number("hits"),
     number("tokens"),
     number("per_10k", "per 10k"),
@@ -42,6 +42,7 @@ POSITION_COLUMNS = [
 @click.option(
     "--summary", is_flag=True, help="Piped: one row per term and document instead of hit positions."
 )
+@doc_option
 @output_options
 @pass_state
 def dispersion(
@@ -73,6 +74,7 @@ def dispersion(
         )
     elif summary:
         rows = [{k: rounded(v) if k != "positions" else v for k, v in as_row(s).items()} for s in summaries]
-        state.emit(rows, SUMMARY_COLUMNS, fmt)
+        term, _doc_id, *counts = SUMMARY_COLUMNS
+        state.emit(rows, [term, Column("doc"), *counts], fmt)
     elif positions:
         state.emit([{k: rounded(v) for k, v in as_row(p).items()} for p in positions], POSITION_COLUMNS, fmt)

@@ -6,6 +6,7 @@ import click
 
 from textkit.cli.app import AppState, as_row, cli, output_options, pass_state, warn
 from textkit.cli.concord import on_index
+from textkit.cli.options import doc_option, hidden_alias, limit_options
 from textkit.output.formats import Column, number, rounded
 
 COLUMNS = [number("rank"), Column("word", fixed=True), number("count"), number("per_10k", "per 10k")]
@@ -15,13 +16,17 @@ COLUMNS = [number("rank"), Column("word", fixed=True), number("count"), number("
 @click.option("--stem", is_flag=True, help="Count Snowball stems; the forms column lists the words.")
 @click.option("--case-sensitive", "-c", is_flag=True, help="Keep Party and party apart.")
 @click.option(
-    "--min-count",
+    "--min",
+    "minimum",
+    metavar="N",
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
     help="Only words seen at least N times.",
 )
-@click.option("--top", type=click.IntRange(min=1), help="At most N words [terminal: 50; piped: all].")
+@hidden_alias("minimum", "--min-count", type=click.IntRange(min=1))
+@limit_options("words", "--top")
+@doc_option
 @click.option("--keep-stopwords", is_flag=True, help="List function words too.")
 @click.option("--all", "include_notes", is_flag=True, help="Count the notes list and title too.")
 @output_options
@@ -30,8 +35,8 @@ def freq(
     state: AppState,
     stem: bool,
     case_sensitive: bool,
-    min_count: int,
-    top: int | None,
+    minimum: int,
+    limit: int | None,
     keep_stopwords: bool,
     include_notes: bool,
     fmt: str,
@@ -49,7 +54,7 @@ def freq(
             case_sensitive=case_sensitive,
             keep_stopwords=keep_stopwords,
             include_notes=include_notes,
-            min_count=min_count,
+            min_count=minimum,
         ),
     )
     if not rows:
@@ -57,5 +62,5 @@ def freq(
         return
     columns = [*COLUMNS, Column("stem"), Column("forms")] if stem else COLUMNS
     state.emit(
-        [{k: rounded(v) for k, v in as_row(r).items()} for r in state.limit(rows, top, "--top")], columns, fmt
+        [{k: rounded(v) for k, v in as_row(r).items()} for r in state.limit(rows, limit)], columns, fmt
     )

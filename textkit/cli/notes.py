@@ -7,7 +7,8 @@ from typing import Any
 import click
 
 from textkit.cli.app import AppState, bibliography_output_options, cli, output_options, pass_state, warn
-from textkit.output.formats import Column
+from textkit.cli.options import doc_option, limit_options
+from textkit.output.formats import Column, number
 from textkit.output.views import note_cards, table_of
 
 NOTE_FIELDS = [
@@ -41,59 +42,69 @@ NOTE_FIELDS = [
 ]
 NOTES_TABLE = [
     Column("label", "note", justify="right", fixed=True),
-    Column("summary", "citation (or the note, for an author's note)", ratio=4),
-    Column("where", "cited at", ratio=2),
-    Column("speakers", "sources quote by", ratio=2),
-    Column("status", "parse"),
+    Column("summary", "citation or note", ratio=4),
+    Column("where", "cited at", ratio=1, min_width=6),
+    Column("speakers", "sources quote by", ratio=1, min_width=8),
+    Column("status", "parse", fixed=True),
 ]
 SOURCE_FIELDS = [
     Column("author"),
-    Column("work", ratio=3),
-    Column("articles", ratio=2),
+    Column("work"),
+    Column("articles"),
     Column("published"),
-    Column("notes", justify="right"),
-    Column("labels", ratio=2),
+    Column("notes"),
+    Column("labels"),
     Column("volumes"),
+    Column("pages"),
+    Column("dates"),
+    Column("speakers"),
+    Column("docs"),
+    Column("flags"),
+]
+SOURCES_TABLE = [
+    Column("author", ratio=1, min_width=8),
+    Column("work", ratio=3, min_width=12),
+    number("notes"),
     Column("pages", ratio=2),
-    Column("dates", ratio=2),
-    Column("speakers", "sources quotes by", ratio=2),
-    Column("docs", justify="right"),
-    Column("flags", ratio=2),
+    Column("speakers", "sources quotes by", ratio=2, min_width=10),
+    number("docs"),
+    Column("flags", ratio=2, min_width=12),
 ]
 WHY = Column("why", "why these notes are one work", ratio=4)
 
 
-def _entries(state: AppState, doc: str | None) -> list[Any]:
-    from textkit.notes.footnotes import note_entries, select_documents
+def _entries(state: AppState) -> list[Any]:
+    from textkit.notes.footnotes import note_entries
 
     corpus = state.corpus()
-    return note_entries(corpus, select_documents(corpus, doc))
+    return note_entries(corpus, state.documents().documents)
 
 
 @cli.command()
 @click.argument("labels", nargs=-1, required=True)
-@click.option("--doc", metavar="NAME", help="The document, in a folder corpus (its name or part of it).")
+@doc_option
 @output_options
 @pass_state
-def footnote(state: AppState, labels: tuple[str, ...], doc: str | None, fmt: str) -> None:
+def footnote(state: AppState, labels: tuple[str, ...], fmt: str) -> None:
     """Show notes LABEL… (21, 1*): text, parsed citation, every place cited and the quotation it sources."""
     from textkit.notes.footnotes import entry_row, select_notes
 
-    chosen = select_notes(_entries(state, doc), labels)
+    chosen = select_notes(_entries(state), labels)
     state.emit([entry_row(e) for e in chosen], NOTE_FIELDS, fmt, renderer=note_cards)
 
 
 @cli.command()
 @click.option("--source", "source", metavar="TEXT", help="Only notes citing TEXT (author or work, any case).")
-@click.option("--doc", metavar="NAME", help="Only this document of a folder corpus.")
 @click.option("--flagged", is_flag=True, help="Only notes whose citation is not fully parsed or is flagged.")
+@limit_options("notes")
+@doc_option
 @output_options
 @pass_state
-def footnotes(state: AppState, source: str | None, doc: str | None, flagged: bool, fmt: str) -> None:
+def footnotes(state: AppState, source: str | None, flagged: bool, limit: int | None, fmt: str) -> None:
     """All notes in one table: citation, where each is cited, whose quotation it sources."""
     from textkit.notes.footnotes import entry_row, filter_by_source
 
-    entries = _entries(state, doc)
+    entries = _entries(state)
     if not entries:
         warn("the corpus has no notes")
     elif source:
@@ -104,29 +115,35 @@ def footnotes(state: AppState, source: str | None, doc: str | None, flagged: boo
     if flagged:
         rows = [r for r in rows if r["kind"] == "numbered" and (r["status"] != "parsed" or r["flags"])]
     multi = len({r["doc"] for r in rows}) > 1
-    table = ([Column("doc")] if multi else []) + NOTES_TABLE
-    state.emit(rows, NOTE_FIELDS, fmt, renderer=table_of(table))
+    table = ([Column("doc_id", "doc", fixed=True)] if multi else []) + NOTES_TABLE
+    state.emit(state.limit(rows, limit), NOTE_FIELDS, fmt, renderer=table_of(table))
 
 
 @cli.command()
-@click.option("--doc", metavar="NAME", help="Only this document of a folder corpus.")
-@click.option("--sort", type=click.Choice(["notes", "author", "work"]), default="notes", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Only the first N works.")
+@click.option(
+    "--sort",
+    type=click.Choice(["notes", "author", "work"]),
+    default="notes",
+    show_default=True,
+    help="notes: most-cited works first; author or work: alphabetical.",
+)
+@limit_options("works", "--top")
 @click.option("--explain", is_flag=True, help="Add a column saying why the notes of each row are one work.")
+@doc_option
 @bibliography_output_options
 @pass_state
-def sources(state: AppState, doc: str | None, sort: str, top: int | None, explain: bool, fmt: str) -> None:
+def sources(state: AppState, sort: str, limit: int | None, explain: bool, fmt: str) -> None:
     """Works cited, grouped: how many notes cite each, the pages, and whose quotations they source.
 
     --format csl-json or bibtex writes a bibliography, one entry per work with the notes citing it."""
     from textkit.notes.sources import sort_sources, sources_table
     from textkit.quotes.speakers import table_records
 
-    entries = _entries(state, doc)
+    entries = _entries(state)
     if not entries:
         warn("the corpus has no notes")
-    table = sort_sources(sources_table(entries), sort, top)
+    table = sort_sources(sources_table(entries), sort, limit)
     multi = len({e.doc for e in entries}) > 1
     fields = SOURCE_FIELDS + ([WHY] if explain else [])
-    columns = [c for c in fields if multi or c.key != "docs"]
+    columns = [c for c in SOURCES_TABLE + ([WHY] if explain else []) if multi or c.key != "docs"]
     state.emit(table_records(table), fields, fmt, renderer=table_of(columns, hide_empty=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,9 @@ def stack(*options: Decorator) -> Decorator:
 
 
 query_options = stack(
-    click.option("--regex", is_flag=True, help="The query is a Python regular expression over the raw text."),
+    click.option(
+        "--regex", is_flag=True, help="The argument is a Python regular expression over the raw text."
+    ),
     click.option("--stem", is_flag=True, help="Match every word with the same Snowball stem."),
     click.option("--case-sensitive", "-c", is_flag=True, help="Match case exactly."),
     click.option(
@@ -38,6 +41,49 @@ def limit_option(what: str) -> Decorator:
         metavar="N",
         help=f"At most N {what} [terminal: 50; piped: all].",
     )
+
+
+def _remember_doc(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    from textkit.cli.app import AppState
+
+    if value is not None:
+        ctx.ensure_object(AppState).doc_query = value
+
+
+doc_option = click.option(
+    "--doc",
+    metavar="DOC",
+    expose_value=False,
+    callback=_remember_doc,
+    help="Only one document of a folder corpus: its id (d3, as tables and `info` show), "
+    "its file name, or a part of exactly one name.",
+)
+
+
+def hidden_alias(param: str, *names: str, type: Any = None) -> Decorator:
+    """Old spellings of an option: still accepted, not shown in help, and mapped onto ``param``
+    (the value given with an old spelling wins over the new option's default)."""
+    old = f"old_{param}"
+
+    def apply(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def merged(*args: Any, **kwargs: Any) -> Any:
+            value = kwargs.pop(old, None)
+            if value is not None:
+                kwargs[param] = value
+            return func(*args, **kwargs)
+
+        return click.option(*names, old, type=type, hidden=True)(merged)
+
+    return apply
+
+
+def limit_options(what: str, *aliases: str) -> Decorator:
+    """``--limit N`` everywhere; older spellings (``--top``) still work but are not shown in help."""
+    options = [limit_option(what)]
+    if aliases:
+        options.append(hidden_alias("limit", *aliases, type=click.IntRange(min=1)))
+    return stack(*options)
 
 
 def make_query(text: str, regex: bool, stem: bool, case_sensitive: bool, include_notes: bool) -> Any:

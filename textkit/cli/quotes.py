@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from textkit.cli.app import AppState, cli, output_options, pass_state, warn
+from textkit.cli.options import doc_option, hidden_alias, limit_options
 from textkit.output.formats import Column
 from textkit.output.views import quotes_table
-from textkit.quotes.record import KINDS, Quote
+from textkit.quotes.record import KINDS
 
 if TYPE_CHECKING:
-    from textkit.corpus.model import Corpus
+    pass
 
 COLUMNS = [
     Column("id"),
@@ -25,11 +26,12 @@ COLUMNS = [
     Column("text"),
     Column("note"),
     Column("source"),
+    Column("source_text"),
 ]
 _RANGE = re.compile(r"([0-9]+)\s*(?:-\s*([0-9]+))?")
 EXPLAIN = [
-    Column("rule"),
-    Column("cue"),
+    Column("rule", fixed=True),
+    Column("cue", ratio=1),
     Column("confidence", justify="right", fixed=True),
     Column("guess", "best guess", fixed=True),
     Column("kind_from", "kind from", fixed=True),
@@ -64,12 +66,16 @@ class ParagraphRange(click.ParamType):
 @click.option("--include-terms", is_flag=True, help="Also list quoted terms and scare quotes.")
 @click.option("--unattributed", is_flag=True, help="Only quotations with no known speaker.")
 @click.option(
-    "--min-words", type=click.IntRange(min=0), default=0, help="Only quotations of at least N words."
-)
+    "--min", "min_words", type=click.IntRange(min=0), default=0, metavar="N",
+    help="Only quotations of at least N words.",
+)  # fmt: skip
+@hidden_alias("min_words", "--min-words", type=click.IntRange(min=0))
 @click.option("--paragraphs", type=ParagraphRange(), help="Only paragraphs A to B (e.g. 0-50), or just one.")
 @click.option(
     "--explain", is_flag=True, help="Show the cue, the rule that chose the speaker and its confidence."
 )
+@limit_options("quotations")
+@doc_option
 @output_options
 @pass_state
 def quotes(
@@ -82,14 +88,19 @@ def quotes(
     min_words: int,
     paragraphs: tuple[int, int] | None,
     explain: bool,
+    limit: int | None,
     fmt: str,
 ) -> None:
     """List quotations with their speaker, kind, text, footnote and place.
 
     JSON and JSONL carry every field: id, doc, paragraph, kind, type, speaker, text, start, end,
-    cue, rule, confidence, note, source, parent, warning, words; with --explain also kind_from
-    (markup, inference or form: how the quotation's paragraph was given its kind).
+    cue, rule, confidence, note, source, parent, warning, words, guess, source_text, kind_from; so do
+    TSV and CSV (choose with --columns). ``source`` is the note's resolved citation (Ibid. read as the
+    work it repeats), ``source_text`` the note as written; ``guess`` the speaker the engine would not
+    name for want of confidence; ``kind_from`` how the paragraph got its kind (markup, inference or
+    form). --min N: at least N words.
     """
+    from textkit.notes.quote_sources import quote_rows
     from textkit.quotes.find import find_quotes
     from textkit.quotes.select import QuoteFilter, select_quotes
 
@@ -98,16 +109,12 @@ def quotes(
     with state.progress("finding and attributing quotations") as bar:
         found = find_quotes(corpus, bar)
     selected = select_quotes(corpus, found, query)
+    doc = state.chosen_document()
+    selected = [q for q in selected if doc is None or q.doc == doc]
     if not selected:
         warn(f"no quotations by {speaker}" if speaker else "no quotations match")
         return
     extra = EXPLAIN if explain else []
-    rows = _with_kind_from(corpus, selected) if explain else selected
-    state.emit(rows, COLUMNS + extra, fmt, renderer=quotes_table(extra))
-
-
-def _with_kind_from(corpus: Corpus, quotes: list[Quote]) -> list[dict[str, Any]]:
-    """Each quotation with where its paragraph's kind came from: ``markup`` (an HTML page),
-    ``inference`` (a text block after its lead-in) or ``form`` (the line itself)."""
-    docs = {doc.name: doc for doc in corpus.documents}
-    return [{**vars(q), "kind_from": docs[q.doc].paragraphs[q.paragraph].kind_from} for q in quotes]
+    state.emit(
+        quote_rows(corpus, state.limit(selected, limit)), COLUMNS + extra, fmt, renderer=quotes_table(extra)
+    )

@@ -9,6 +9,7 @@ visible escapes in every line format. rich is imported only when a table is draw
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -73,6 +74,8 @@ def cell(value: Any) -> str:
             return "nan"
         shown = f"{value:.4f}".rstrip("0").rstrip(".")
         return "0" if shown == "-0" else shown
+    if isinstance(value, Mapping):
+        return printable(json.dumps(value, ensure_ascii=False, default=str))
     if isinstance(value, list | tuple):
         return "; ".join(cell(v) for v in value)
     return printable(str(value))
@@ -138,7 +141,7 @@ def text(value: Any, style: str | None = None) -> Any:
     return Text(cell(value), style=style or "")
 
 
-def _fixed_width(column: Column, rows: Sequence[Row]) -> int:
+def fixed_width(column: Column, rows: Sequence[Row]) -> int:
     longest = max((len(cell(r.get(column.key))) for r in rows), default=0)
     header = max((len(w) for w in column.title.split()), default=0)
     return max(longest, header, column.min_width or 0)
@@ -150,10 +153,11 @@ def rich_table(
     """The default terminal rendering: fixed columns at full width, flexible ones wrapping."""
     from rich.table import Table
 
-    table = Table(title=text(title) if title else None, header_style="bold", expand=False, **options)
+    flexible = any(not c.fixed for c in columns)
+    table = Table(title=text(title) if title else None, header_style="bold", expand=flexible, **options)
     for c in columns:
         if c.fixed:
-            width = _fixed_width(c, rows)
+            width = fixed_width(c, rows)
             table.add_column(c.title, justify=c.justify, min_width=width, no_wrap=True, style=c.style)  # type: ignore[arg-type]
         else:
             table.add_column(
@@ -161,7 +165,7 @@ def rich_table(
                 justify=c.justify,  # type: ignore[arg-type]
                 ratio=c.ratio,
                 max_width=c.max_width,
-                min_width=c.min_width,
+                min_width=max(c.min_width or 0, *(len(w) for w in c.title.split())),
                 style=c.style,
                 overflow="fold",
             )
@@ -183,6 +187,30 @@ def limit_rows(
     return (rows if limit is None else rows[:limit]), None
 
 
+def _nested(value: Any) -> bool:
+    return isinstance(value, list | tuple) and any(isinstance(v, Mapping) for v in value)
+
+
+def every_column(first: Row | None, columns: Sequence[Column]) -> list[Column]:
+    """The declared columns, then every other flat field of the records (from the first one), so a
+    data format carries what JSON carries; nested rows (a profile's quotations) stay JSON-only."""
+    known = {c.key for c in columns}
+    extra = [Column(k) for k, v in (first or {}).items() if k not in known and not _nested(v)]
+    return [*columns, *extra]
+
+
+def choose_columns(wanted: Sequence[str], available: Sequence[Column]) -> list[Column]:
+    """``--columns a,b,c``: those columns in that order; an unknown name lists the known ones."""
+    by_key = {c.key: c for c in available}
+    unknown = [w for w in wanted if w not in by_key]
+    if unknown:
+        from textkit.errors import UsageError
+
+        names = ", ".join(by_key)
+        raise UsageError(f"--columns: no column {', '.join(map(repr, unknown))}; choose from: {names}")
+    return [by_key[w] for w in wanted]
+
+
 def emit(
     rows: Iterable[Row],
     columns: Sequence[Column],
@@ -191,24 +219,38 @@ def emit(
     *,
     title: str | None = None,
     renderer: TableRenderer | None = None,
+    chosen: Sequence[str] = (),
 ) -> None:
     """Write records in the chosen format, streaming them in the line formats; ``renderer``
-    replaces the default table on a terminal."""
+    replaces the default table on a terminal. Data formats carry every field unless ``chosen``
+    (``--columns``) names some; a table shows its short default, or the chosen columns."""
     fmt = resolve_format(fmt, terminal)
     out = terminal.stream
     if fmt in BIBLIOGRAPHY_FORMATS:
         from textkit.output.bibliography import write_bibliography
 
         write_bibliography(rows, fmt, out)
-    elif fmt == "tsv":
-        write_tsv(rows, columns, out)
+        return
+    stream = iter(rows)
+    first = next(stream, None)
+    rows = itertools.chain([first], stream) if first is not None else iter(())
+    available = every_column(first, columns)
+    picked = choose_columns(chosen, available) if chosen else None
+    if fmt in ("json", "jsonl") and picked:
+        keys = [c.key for c in picked]
+        rows = ({k: r.get(k) for k in keys} for r in rows)
+    if fmt == "tsv":
+        write_tsv(rows, picked or available, out)
     elif fmt == "csv":
-        write_csv(rows, columns, out)
+        write_csv(rows, picked or available, out)
     elif fmt == "json":
         write_json(rows, out)
     elif fmt == "jsonl":
         write_jsonl(rows, out)
     else:
         shown = list(rows)
-        renderable = renderer(shown, columns) if renderer else rich_table(shown, columns, title)
+        if picked:
+            renderable = rich_table(shown, picked, title)
+        else:
+            renderable = renderer(shown, columns) if renderer else rich_table(shown, columns, title)
         terminal.console().print(renderable)

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textkit.output.formats import Column, Row, TableRenderer, cell, rich_table, text
+from textkit.output.formats import Column, Row, TableRenderer, cell, fixed_width, rich_table, text
 
 QUOTE_TRIM = 240
 BAR_WIDTH = 12
-_LOCATION_MAX = 24
 
 
 def _percent(value: Any) -> str:
@@ -32,17 +31,18 @@ def quotes_table(extra: Sequence[Column] = ()) -> TableRenderer:
     """The columns a reader scans, long quotations cut to their first words; ``extra`` adds columns
     (the --explain ones). Piped output keeps every column and the whole text."""
     screen = [
+        Column("id", fixed=True),
         Column("paragraph", "¶", justify="right", fixed=True),
         Column("speaker", style="bold", fixed=True),
         Column("kind", fixed=True),
-        Column("text", ratio=1, min_width=20),
+        Column("text", ratio=3, min_width=20),
         Column("note", justify="right", fixed=True),
     ]
 
     def render(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
         short = [{**r, "text": _trim(str(r["text"]))} for r in rows]
         several_docs = len({r["doc"] for r in rows}) > 1
-        shown = ([Column("doc", fixed=True)] if several_docs else []) + screen + list(extra)
+        shown = ([Column("doc_id", "doc", fixed=True)] if several_docs else []) + screen + list(extra)
         return rich_table(short, shown)
 
     return render
@@ -55,10 +55,13 @@ def _trim(value: str, size: int = QUOTE_TRIM) -> str:
 # concordance ----------------------------------------------------------------------------------------
 
 
+def place(doc_id: str, paragraph: Any, many_docs: bool) -> str:
+    """Where a row is: ``d2 ¶27`` in a folder corpus, ``¶27`` in one document."""
+    return f"{doc_id} ¶{paragraph}" if many_docs else f"¶{paragraph}"
+
+
 def location(row: Row, many_docs: bool) -> str:
-    doc = str(row["doc"])
-    if len(doc) > _LOCATION_MAX:
-        doc = doc[: _LOCATION_MAX - 1] + "…"
+    doc = str(row.get("doc_id") or row["doc"])
     return f"{doc} ¶{row['paragraph']}" if many_docs else f"¶{row['paragraph']}"
 
 
@@ -113,7 +116,7 @@ def dispersion_strips(many_docs: bool, total_width: int) -> TableRenderer:
         from rich.table import Table
 
         table = Table(header_style="bold", box=None, pad_edge=False)
-        shown = [c for c in columns if many_docs or c.key != "doc"]
+        shown = [c for c in columns if many_docs or c.key != "doc_id"]
         cells = [[_stat(row[c.key]) for c in shown] for row in rows]
         used = sum(max(len(c.title), *(len(r[i]) for r in cells)) + 2 for i, c in enumerate(shown))
         width = max(10, total_width - used - 1)
@@ -135,14 +138,15 @@ def speaker_bars(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
     from rich.table import Table
 
     table = Table(header_style="bold")
+    shown = [{**r, "share": _percent(r.get("share"))} for r in rows]
     for c in columns:
-        table.add_column(c.title, justify=c.justify, no_wrap=True)  # type: ignore[arg-type]
-    table.add_column("", no_wrap=True, style="cyan")
+        width = fixed_width(c, shown)
+        table.add_column(c.title, justify=c.justify, no_wrap=True, min_width=width)  # type: ignore[arg-type]
+    table.add_column("", style="cyan", overflow="crop", max_width=BAR_WIDTH)
     top = max((int(r["quotes"]) for r in rows), default=0)
-    for r in rows:
+    for r in shown:
         bar = "█" * round(BAR_WIDTH * r["quotes"] / top) if top else ""
-        values = (_percent(r.get(c.key)) if c.key == "share" else cell(r.get(c.key)) for c in columns)
-        table.add_row(*(text(v) for v in values), bar)
+        table.add_row(*(text(r.get(c.key)) for c in columns), bar)
     return table
 
 
@@ -252,7 +256,8 @@ def note_cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
 
     cards = []
     for row in rows:
-        title = Text.assemble((f"Note {cell(row['label'])}", "bold"), f" · {cell(row['doc'])}")
+        doc = f"{cell(row['doc_id'])} {cell(row['doc'])}" if row.get("doc_id") else cell(row["doc"])
+        title = Text.assemble((f"Note {cell(row['label'])}", "bold"), f" · {doc}")
         card = Table(show_header=False, box=None, pad_edge=False, title_justify="left", title=title)
         card.add_column(style="bold", no_wrap=True)
         card.add_column()
@@ -299,3 +304,59 @@ def cards(rows: Sequence[Row], columns: Sequence[Column]) -> Any:
             card.add_row(text(c.title), text(row.get(c.key)))
         out.append(card)
     return Group(*out)
+
+
+def document_table(columns: Sequence[Column]) -> TableRenderer:
+    """One row per document and a totals row: a folder corpus at a glance."""
+
+    def render(rows: Sequence[Row], _all: Sequence[Column]) -> Any:
+        table = rich_table(rows, columns)
+        if table.rows:
+            table.rows[-1].end_section = True
+        totals = {c.key: sum(r.get(c.key) or 0 for r in rows) for c in columns if c.justify == "right"}
+        totals |= {columns[0].key: "all", columns[1].key: f"{len(rows)} documents"}
+        table.add_row(*(text(totals.get(c.key), "bold") for c in columns))
+        return table
+
+    return render
+
+
+# show -----------------------------------------------------------------------------------------------
+
+
+def paragraph_view(rows: Sequence[Row], _columns: Sequence[Column]) -> Any:
+    """The paragraph with quotations and footnote markers highlighted, then who speaks and what
+    each note says."""
+    from rich.console import Group
+    from rich.text import Text
+
+    row = rows[0]
+    head = Text(style="dim")
+    head.append(f"{cell(row['doc_id'])} {cell(row['doc'])} · ¶{row['paragraph']} of {row['paragraphs']}")
+    head.append(f" · {cell(row['kind'])}" + (f" · section: {cell(row['section'])}" if row["section"] else ""))
+    body = Text(cell(row["text"]))
+    for q in row["quotes"]:
+        body.stylize("bold cyan" if q["type"] == "quote" else "italic", q["start"], q["end"])
+    for m in row["markers"]:
+        body.stylize("bold magenta", m["start"], m["end"])
+    parts: list[Any] = [head, body]
+    if row["quotes"]:
+        said = Text()
+        for q in row["quotes"]:
+            words = cell(row["text"][q["start"] : q["end"]])
+            said.append("\n" if said else "")
+            said.append(f"{cell(q['id'])} ", style="dim")
+            said.append(f"‘{_trim(words, 80)}’ — ")
+            who = q["speaker"] or ("speaker unknown" if q["type"] == "quote" else "a quoted term")
+            said.append(cell(who), style="bold")
+        parts += [Text("quotations", style="bold underline"), said]
+    if row["markers"]:
+        notes = Text()
+        for m in row["markers"]:
+            notes.append("\n" if notes else "")
+            notes.append(f"[{cell(m['label'])}] ", style="bold magenta")
+            notes.append(cell(m["citation"] or m["note"] or "no such note in the notes list"))
+            if m["citation"] and m["note"] and m["citation"] != m["note"]:
+                notes.append(f"  ({cell(m['note'])})", style="dim")
+        parts += [Text("notes", style="bold underline"), notes]
+    return Group(*parts)

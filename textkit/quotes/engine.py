@@ -28,7 +28,7 @@ from textkit.quotes.attribution import (
 from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import content_end, marker_after
-from textkit.text.quotemarks import MarkSpan, find_spans, mask
+from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
@@ -100,6 +100,7 @@ class _Builder:
         self.ctx = Context(self.known, aliases, Salience(types=self.types), types=self.types)
         self.quotes: list[Quote] = []
         self.last_sentence = ""
+        self.last_plain = ""  # the same sentence unmasked, to show cues as written
 
     def _new_id(self) -> str:
         self.next_id += 1
@@ -174,6 +175,8 @@ class _Builder:
                     post = text[span.end - 1] + post  # ‘…,’ wrote X: the comma sits inside the marks
                 around = masked[max(s_start, open_pos - WINDOW) : min(s_end, span.end + WINDOW)]
                 qtype, att = self._classify(span, text, pre, post, around, ctx)
+                window = (max(s_start, open_pos - WINDOW), min(s_end, span.end + 1 + WINDOW))
+                att = replace(att, cue=unmasked(att.cue, masked, text, *window))
                 warning = None if span.opened else "opening quotation mark missing"
                 if not span.closed:
                     ends = (
@@ -203,6 +206,7 @@ class _Builder:
                 ctx.subject_since_previous = person
             if ctx is self.ctx:
                 self.last_sentence = sentence
+                self.last_plain = text[max(s_start, s_end - 4 * WINDOW) : s_end]
 
     def _nested(
         self, p: Paragraph, text: str, outer: _Span, inner: list[_Span], quote: Quote, offset: int
@@ -234,6 +238,8 @@ class _Builder:
         last = run[-1]
         note = marker_after(last.text, content_end(last.text))
         att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
+        if lead_in == self.last_sentence:
+            att = replace(att, cue=unmasked(att.cue, lead_in, self.last_plain))
         if not att.cued:
             att = self._cited_author(note) or fallback(self.ctx)
         local = Context(self.known, self.aliases, Salience(att.speaker, self.types), types=self.types)
@@ -274,3 +280,13 @@ def document_quotes(
         else:
             builder.narration(run[0])
     return renumber(sorted(builder.quotes, key=lambda q: (q.start, -q.end)))
+
+
+def unmasked(cue: str | None, masked: str, text: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """A cue as the reader sees it: rules read the masked narration, so a cue that spans quoted
+    words (``accusing them of ‘…’``) is cut again from the text at the same offsets. ``lo:hi`` is
+    the window the rules read, which keeps the search linear in the paragraph."""
+    if cue is None or MASK not in cue:
+        return cue
+    at = masked.find(cue, lo, len(masked) if hi is None else hi)
+    return text[at : at + len(cue)] if at >= 0 else cue
