@@ -15,22 +15,24 @@ from __future__ import annotations
 import json
 import mmap
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textkit.concordance.rows import GAP_NONE as GAP_NONE
+from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
+from textkit.concordance.rows import DocRows, doc_rows
 from textkit.corpus.decode import decode_bytes
 from textkit.corpus.load import load_documents
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import read_sources
 from textkit.store.cache import Cache, digest
-from textkit.text.tokens import fast_span_tokenize, normalize
+from textkit.store.parallel import parallel_map
+from textkit.text.tokens import normalize
 
 INDEX = "wordindex"
 RUNNING_CODES = frozenset(KINDS.index(k) for k in RUNNING_TEXT)
-# What separates a token from the one before it: nothing, white space only, or anything else.
-GAP_NONE, GAP_SPACE, GAP_OTHER = 0, 1, 2
 TOKEN_ARRAYS = ("start", "end", "form", "para", "gap")
 PARA_ARRAYS = ("para_doc", "para_index", "para_kind", "para_section", "para_start", "para_end")
 PARA_ARRAYS += ("para_first_token", "para_run_before")
@@ -179,109 +181,129 @@ class WordIndex:
 # Building ------------------------------------------------------------------------------------------
 
 
-def _gap_code(gap: str) -> int:
-    if not gap:
-        return GAP_NONE
-    return GAP_SPACE if gap.isspace() else GAP_OTHER
-
-
 class _Builder:
-    """Accumulates the token rows of documents, one paragraph at a time."""
+    """Lays the rows of documents (made on every core) out as the index arrays, in one buffer that is
+    written as it is. The vocabulary is merged first, so every array's size is known before any is
+    filled and each document's rows can be dropped as soon as they are copied in."""
 
-    def __init__(self) -> None:
-        from array import array
+    def __init__(self, rows: Sequence[DocRows], n_paras: int) -> None:
+        import numpy as np
+        from nltk.stem.snowball import SnowballStemmer
 
-        self.cols = {name: array("i") for name in TOKEN_ARRAYS + PARA_ARRAYS}
-        self.form_ids: dict[str, int] = {}
+        ids: dict[str, int] = {}
+        self.to_global = [
+            np.fromiter((ids.setdefault(f, len(ids)) for f in r.forms), np.int32, len(r.forms)) for r in rows
+        ]
+        self.forms = list(ids)
+        fold_ids: dict[str, int] = {}
+        self.form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in self.forms]
+        self.folds = list(fold_ids)
+        stemmer = SnowballStemmer("english")
+        stem_ids: dict[str, int] = {}
+        self.fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in self.folds]
+        self.stems = list(stem_ids)
+        n_tokens = sum(len(r.start) for r in rows)
+        sizes = {name: n_tokens for name in TOKEN_ARRAYS} | {name: n_paras for name in PARA_ARRAYS}
+        sizes |= {"fold_order": n_tokens, "form_order": n_tokens}
+        sizes |= {"fold_ptr": len(self.folds) + 1, "form_ptr": len(self.forms) + 1}
+        self.blob = np.empty(sum(sizes.values()), dtype=np.int32)
+        self.layout: dict[str, tuple[int, int]] = {}
+        self.arrays: dict[str, Any] = {}
+        offset = 0
+        for name in ARRAYS:
+            self.layout[name] = (offset, sizes[name])
+            self.arrays[name] = self.blob[offset : offset + sizes[name]]
+            offset += sizes[name]
         self.section_ids: dict[str, int] = {}
         self.docs: list[DocEntry] = []
+        self.n_tokens = self.n_paras = 0
 
-    def add(self, doc: Document, warning: str | None) -> None:
-        c = self.cols
-        first_token, first_para, running = len(c["start"]), len(c["para_doc"]), 0
-        text, prev_end = doc.text, None
-        for p in doc.paragraphs:
-            para_id, kind = len(c["para_doc"]), KINDS.index(p.kind)
-            section = (
-                -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
-            )
-            for name, value in zip(
-                PARA_ARRAYS,
-                (len(self.docs), p.index, kind, section, p.start, p.end, len(c["start"]), running),
-                strict=True,
-            ):
-                c[name].append(value)
-            for s, e in fast_span_tokenize(p.text):
-                start, end = p.start + s, p.start + e
-                c["start"].append(start)
-                c["end"].append(end)
-                c["form"].append(self.form_ids.setdefault(normalize(text[start:end]), len(self.form_ids)))
-                c["para"].append(para_id)
-                c["gap"].append(GAP_OTHER if prev_end is None else _gap_code(text[prev_end:start]))
-                prev_end = end
-            if kind in RUNNING_CODES:
-                running += len(c["start"]) - c["para_first_token"][-1]
+    def add(self, doc: Document, rows: DocRows, warning: str | None) -> None:
+        import numpy as np
+
+        n_paras, n_tokens = len(doc.paragraphs), len(rows.start)
+        kinds = np.array([KINDS.index(p.kind) for p in doc.paragraphs], dtype=np.int32)
+        counts = np.bincount(rows.para, minlength=n_paras)
+        running = np.where(np.isin(kinds, list(RUNNING_CODES)), counts, 0)
+        sections = [
+            -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
+            for p in doc.paragraphs
+        ]
+        columns = {
+            "start": rows.start,
+            "end": rows.end,
+            "form": self.to_global[len(self.docs)][rows.form],
+            "para": rows.para + self.n_paras,
+            "gap": rows.gap,
+            "para_doc": len(self.docs),
+            "para_index": [p.index for p in doc.paragraphs],
+            "para_kind": kinds,
+            "para_section": sections,
+            "para_start": [p.start for p in doc.paragraphs],
+            "para_end": [p.end for p in doc.paragraphs],
+            "para_first_token": self.n_tokens + np.cumsum(counts) - counts,
+            "para_run_before": np.cumsum(running) - running,
+        }
+        for name, values in columns.items():
+            first = self.n_tokens if name in TOKEN_ARRAYS else self.n_paras
+            self.arrays[name][first : first + (n_tokens if name in TOKEN_ARRAYS else n_paras)] = values
         self.docs.append(
             DocEntry(
                 doc.name,
                 doc.digest,
-                first_token,
-                len(c["start"]) - first_token,
-                first_para,
-                len(c["para_doc"]) - first_para,
-                running,
+                self.n_tokens,
+                n_tokens,
+                self.n_paras,
+                n_paras,
+                int(running.sum()),
                 warning,
             )
         )
+        self.n_tokens += n_tokens
+        self.n_paras += n_paras
 
-    def finish(self) -> tuple[dict[str, Any], bytes]:
-        """Vocabularies, stems, counts and postings; returns the metadata and the array blob."""
+    def finish(self) -> tuple[dict[str, Any], Any]:
+        """Postings and counts; returns the metadata and the arrays' buffer (as bytes)."""
         import numpy as np
-        from nltk.stem.snowball import SnowballStemmer
 
-        forms = list(self.form_ids)
-        fold_ids: dict[str, int] = {}
-        form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in forms]
-        folds = list(fold_ids)
-        stemmer = SnowballStemmer("english")
-        stem_ids: dict[str, int] = {}
-        fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in folds]
-        arrays = {name: np.frombuffer(col, dtype=np.int32) for name, col in self.cols.items()}
+        arrays = self.arrays
         form = arrays["form"]
-        fold = np.asarray(form_fold, dtype=np.int32)[form] if len(form) else form
+        fold = np.asarray(self.form_fold, dtype=np.int32)[form] if len(form) else form
+        for prefix, ids, size in (("fold", fold, len(self.folds)), ("form", form, len(self.forms))):
+            arrays[f"{prefix}_order"][:] = np.argsort(ids, kind="stable")
+            arrays[f"{prefix}_ptr"][0] = 0
+            np.cumsum(np.bincount(ids, minlength=size), out=arrays[f"{prefix}_ptr"][1:])
+        del fold
         running = np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
-        for prefix, ids, size in (("fold", fold, len(folds)), ("form", form, len(forms))):
-            arrays[f"{prefix}_order"] = np.argsort(ids, kind="stable").astype(np.int32)
-            counts = np.bincount(ids, minlength=size)
-            arrays[f"{prefix}_ptr"] = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
-        layout, chunks, offset = {}, [], 0
-        for name in ARRAYS:
-            data = np.ascontiguousarray(arrays[name], dtype=np.int32)
-            layout[name] = (offset, len(data))
-            chunks.append(data.tobytes())
-            offset += len(data)
         meta = {
             "docs": [asdict(d) for d in self.docs],
-            "forms": forms,
-            "form_fold": form_fold,
-            "folds": folds,
-            "fold_stem": fold_stem,
-            "stems": list(stem_ids),
+            "forms": self.forms,
+            "form_fold": self.form_fold,
+            "folds": self.folds,
+            "fold_stem": self.fold_stem,
+            "stems": self.stems,
             "sections": list(self.section_ids),
-            "form_count_running": np.bincount(form[running], minlength=len(forms)).tolist(),
-            "form_count_all": np.bincount(form, minlength=len(forms)).tolist(),
-            "layout": layout,
+            "form_count_running": np.bincount(form[running], minlength=len(self.forms)).tolist(),
+            "form_count_all": np.bincount(form, minlength=len(self.forms)).tolist(),
+            "layout": self.layout,
         }
-        return meta, b"".join(chunks)
+        return meta, self.blob.view(np.uint8)
 
 
-def _build(
-    documents: Iterable[tuple[Document, str | None]], total: int, progress: Progress
-) -> tuple[dict[str, Any], bytes]:
-    builder = _Builder()
-    for i, (doc, warning) in enumerate(documents):
-        builder.add(doc, warning)
-        progress(i + 1, total)
+def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+    return doc.text, [(p.start, p.end) for p in doc.paragraphs]
+
+
+def _build(documents: list[Document], progress: Progress) -> tuple[dict[str, Any], Any]:
+    """Rows of every document (on every core for many), then the arrays of the whole corpus. The list
+    is emptied on the way: each document and its rows are freed once laid out, to bound memory."""
+    rows = parallel_map(doc_rows, [_task(d) for d in documents], progress)
+    builder = _Builder(rows, sum(len(d.paragraphs) for d in documents))
+    rows.reverse()
+    documents.reverse()
+    while documents:
+        doc = documents.pop()
+        builder.add(doc, rows.pop(), doc.warning)
     return builder.finish()
 
 
@@ -364,7 +386,7 @@ def open_index(
                     warn(doc.warning)
             return index
     docs = load_documents(sources.items, cache, warn)
-    meta, blob = _build(((d, d.warning) for d in docs), len(docs), progress)
+    meta, blob = _build(docs, progress)
     meta["key"] = key
     cache.put_folder(
         INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}
