@@ -37,13 +37,14 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     return text, bounds
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(documents())
 def test_rows_match_tokenising_each_paragraph(document: tuple[str, list[tuple[int, int]]]) -> None:
     text, spans = document
     assert vectorised(text, spans) == reference(text, spans)
 
 
+@settings(deadline=None)
 @given(st.text(), st.text())
 def test_rows_of_any_two_paragraphs(first: str, second: str) -> None:
     text = f"{first}{second}"

@@ -191,9 +191,11 @@ class _Builder:
         from nltk.stem.snowball import SnowballStemmer
 
         ids: dict[str, int] = {}
-        self.to_global = [
-            np.fromiter((ids.setdefault(f, len(ids)) for f in r.forms), np.int32, len(r.forms)) for r in rows
-        ]
+
+        def to_global(forms: list[str]) -> Any:
+            return np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
+
+        self.to_global = [to_global(r.forms) for r in rows]
         self.forms = list(ids)
         fold_ids: dict[str, int] = {}
         self.form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in self.forms]
