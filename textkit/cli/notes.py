@@ -56,9 +56,13 @@ SOURCE_FIELDS = [
 
 def _entries(state: AppState, doc: str | None) -> list[Any]:
     from textkit.notes.footnotes import note_entries, select_documents
+    from textkit.quotes.find import find_quotes
 
     corpus = state.corpus()
-    return note_entries(corpus, select_documents(corpus, doc))
+    with state.progress("finding and attributing quotations") as bar:
+        find_quotes(corpus, progress=bar)  # kept for the run: note_entries reads them back
+    with state.progress("reading the notes") as bar:
+        return note_entries(corpus, select_documents(corpus, doc), progress=bar)
 
 
 @cli.command()

@@ -43,9 +43,15 @@ def speakers(
     state: AppState, name: str | None, sort: str, top: int | None, minimum: int, by_doc: bool, fmt: str
 ) -> None:
     """Who speaks: quotations, words quoted, share, mentions, first and last place; NAME for one person."""
+    from textkit.people.mentions import find_names
     from textkit.quotes import speakers as lib
+    from textkit.quotes.find import find_quotes
 
     corpus = state.corpus()
+    with state.progress("finding and attributing quotations") as bar:
+        find_quotes(corpus, progress=bar)  # kept for the run, like the names: the lookups read them back
+    with state.progress("finding names") as bar:
+        find_names(corpus, progress=bar)
     if name:
         state.emit([lib.person_record(corpus, name)], PROFILE, fmt, renderer=person_profile(TABLE[1:]))
         return

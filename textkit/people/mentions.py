@@ -19,6 +19,7 @@ from textkit.people.aliases import AliasMatcher
 from textkit.people.names import TITLES, Name, canonical, capitalised_inside_sentences, name_chunks
 from textkit.people.narration import find_subject
 from textkit.store.cache import Kind, cached_map, options_key
+from textkit.store.parallel import Progress
 from textkit.text.quotemarks import find_spans, mask
 from textkit.text.sentences import sentence_spans
 
@@ -115,12 +116,18 @@ def _decode(raw: Any) -> dict[str, list]:
 NAMES = Kind("names", lambda value: value, _decode)
 
 
-def _names(corpus: Corpus) -> list[dict[str, list]]:
+def _names(corpus: Corpus, progress: Progress | None = None) -> list[dict[str, list]]:
     """Every document's names: from the cache, else computed (on every core for a large corpus)."""
     options = options_key({"aliases": corpus.aliases})
     keys = [corpus.cache.key(NAMES.name, doc.digest, options) for doc in corpus.documents]
     compute = partial(_doc_names, aliases=dict(corpus.aliases))
-    return cached_map(corpus.cache, NAMES, list(corpus.documents), keys, compute)
+    return cached_map(corpus.cache, NAMES, list(corpus.documents), keys, compute, progress)
+
+
+def find_names(corpus: Corpus, progress: Progress | None = None) -> None:
+    """Find every document's names now (kept for the run and in the cache), reporting
+    ``progress(done, total)``: the long part of a cold ``speakers``, done before the lookups need it."""
+    _names(corpus, progress=progress)
 
 
 def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str]:
