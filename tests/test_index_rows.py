@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textkit.concordance.index import stable_order
 from textkit.concordance.rows import GAP_OTHER, doc_rows, gap_code
 from textkit.text.tokens import fast_span_tokenize, normalize
 
@@ -56,3 +58,11 @@ def test_forms_are_numbered_in_order_of_first_appearance() -> None:
     r = doc_rows(("b a b’s a", [(0, 9)]))
     assert r.forms == ["b", "a", "'s"]
     assert r.form.tolist() == [0, 1, 0, 2, 1]
+
+
+@settings(deadline=None)
+@given(st.lists(st.integers(0, 200_000), max_size=300), st.booleans())
+def test_postings_order_is_a_stable_argsort(values: list[int], small: bool) -> None:
+    ids = np.array([v % 1000 if small else v for v in values], dtype=np.int32)
+    size = 1000 if small else 200_001
+    assert stable_order(ids, size).tolist() == np.argsort(ids, kind="stable").tolist()

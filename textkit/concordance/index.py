@@ -17,6 +17,7 @@ import mmap
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -190,13 +191,10 @@ class _Builder:
         import numpy as np
         from nltk.stem.snowball import SnowballStemmer
 
-        ids: dict[str, int] = {}
-
-        def to_global(forms: list[str]) -> Any:
-            return np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
-
-        self.to_global = [to_global(r.forms) for r in rows]
-        self.forms = list(ids)
+        doc_forms = [r.forms for r in rows]
+        self.forms = list(dict.fromkeys(chain.from_iterable(doc_forms)))  # in order of first appearance
+        ids = {f: i for i, f in enumerate(self.forms)}
+        self.to_global = [np.fromiter(map(ids.__getitem__, f), np.int32, len(f)) for f in doc_forms]
         fold_ids: dict[str, int] = {}
         self.form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in self.forms]
         self.folds = list(fold_ids)
@@ -272,7 +270,7 @@ class _Builder:
         form = arrays["form"]
         fold = np.asarray(self.form_fold, dtype=np.int32)[form] if len(form) else form
         for prefix, ids, size in (("fold", fold, len(self.folds)), ("form", form, len(self.forms))):
-            arrays[f"{prefix}_order"][:] = np.argsort(ids, kind="stable")
+            arrays[f"{prefix}_order"][:] = stable_order(ids, size)
             arrays[f"{prefix}_ptr"][0] = 0
             np.cumsum(np.bincount(ids, minlength=size), out=arrays[f"{prefix}_ptr"][1:])
         del fold
@@ -290,6 +288,17 @@ class _Builder:
             "layout": self.layout,
         }
         return meta, self.blob.view(np.uint8)
+
+
+def stable_order(ids: Any, size: int) -> Any:
+    """``argsort(ids, kind="stable")`` for ids below ``size``, as one or two radix passes over 16-bit
+    keys (numpy sorts 16-bit keys in linear time, wider ones by merging): the postings' order."""
+    import numpy as np
+
+    if size <= 1 << 16:
+        return np.argsort(ids.astype(np.uint16), kind="stable")
+    order = np.argsort((ids & 0xFFFF).astype(np.uint16), kind="stable")
+    return order[np.argsort((ids[order] >> 16).astype(np.uint16), kind="stable")]
 
 
 def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
