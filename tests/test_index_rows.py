@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from textkit.concordance.index import stable_order
 from textkit.concordance.rows import GAP_OTHER, doc_rows, gap_code
-from textkit.text.tokens import fast_span_tokenize, normalize
+from textkit.text.tokens import count_words, fast_span_tokenize, is_clitic, normalize
 
 PIECES = ["Trotsky", "’s", "'S", " ", "\n", "don’t", "[3]", "[1*]", ".", "-", "co-op", "é", "\u0301", "_"]
 
@@ -66,3 +66,15 @@ def test_postings_order_is_a_stable_argsort(values: list[int], small: bool) -> N
     ids = np.array([v % 1000 if small else v for v in values], dtype=np.int32)
     size = 1000 if small else 200_001
     assert stable_order(ids, size).tolist() == np.argsort(ids, kind="stable").tolist()
+
+
+@given(st.lists(st.sampled_from([*PIECES, "'s", "’S", "[12]", "[", "x's"]), max_size=40).map("".join))
+def test_word_count_is_the_tokens_without_clitics_or_markers(text: str) -> None:
+    spans = fast_span_tokenize(text)
+    assert count_words(text) == sum(not is_clitic(text, s, e) for s, e in spans)
+
+
+@given(st.text())
+def test_word_count_of_any_text(text: str) -> None:
+    spans = fast_span_tokenize(text)
+    assert count_words(text) == sum(not is_clitic(text, s, e) for s, e in spans)
