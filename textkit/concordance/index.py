@@ -305,10 +305,39 @@ def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     return doc.text, [(p.start, p.end) for p in doc.paragraphs]
 
 
+STEMMER_MODULE = "nltk.stem.snowball"
+
+
+class _Preload:
+    """Passes ``progress`` on, and at the first report (when the workers have been forked: a fork
+    must not happen in the middle of an import) imports ``module`` on a thread: nltk takes a second
+    or two to import, which the main process would otherwise spend after the workers finish."""
+
+    def __init__(self, module: str, progress: Progress) -> None:
+        self.module, self.progress, self.thread = module, progress, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.thread is None:
+            import importlib
+            import threading
+
+            self.thread = threading.Thread(target=importlib.import_module, args=(self.module,), daemon=True)
+            self.thread.start()
+        self.progress(done, total)
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
 def _build(documents: list[Document], progress: Progress) -> tuple[dict[str, Any], Any]:
     """Rows of every document (on every core for many), then the arrays of the whole corpus. The list
     is emptied on the way: each document and its rows are freed once laid out, to bound memory."""
-    rows = parallel_map(doc_rows, [_task(d) for d in documents], progress)
+    import numpy  # noqa: F401  (imported before the workers fork, so that they inherit it)
+
+    stemmer = _Preload(STEMMER_MODULE, progress)
+    rows = parallel_map(doc_rows, [_task(d) for d in documents], stemmer)
+    stemmer.join()
     builder = _Builder(rows, sum(len(d.paragraphs) for d in documents))
     rows.reverse()
     documents.reverse()
