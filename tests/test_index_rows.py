@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textkit.concordance.index import stable_order
+from textkit.concordance.index import _Column, stable_order
 from textkit.concordance.rows import GAP_OTHER, doc_rows, gap_code
 from textkit.text.tokens import count_words, fast_span_tokenize, is_clitic, normalize
 
@@ -78,3 +78,10 @@ def test_word_count_is_the_tokens_without_clitics_or_markers(text: str) -> None:
 def test_word_count_of_any_text(text: str) -> None:
     spans = fast_span_tokenize(text)
     assert count_words(text) == sum(not is_clitic(text, s, e) for s, e in spans)
+
+
+def test_columns_grow_past_their_first_capacity() -> None:
+    column = _Column(1)
+    for chunk in (range(10), range(10, 50), range(50, 51)):
+        column.extend(np.arange(chunk.start, chunk.stop))
+    assert column.data[: column.size].tolist() == list(range(51))

@@ -35,5 +35,7 @@ def test_cold_stages_report_progress_and_warm_ones_do_not(tmp_path: Path, chapte
         cold, warm = Calls(), Calls()
         run(cold)
         run(warm)
-        assert cold.calls == [(1, 1)], name
+        assert cold.calls, name
+        assert cold.calls[-1][0] == cold.calls[-1][1] > 0, name
+        assert all(0 <= done <= total for done, total in cold.calls), name
         assert warm.calls == [], name

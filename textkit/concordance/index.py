@@ -17,9 +17,8 @@ import mmap
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from textkit.concordance.rows import GAP_NONE as GAP_NONE
 from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
@@ -27,10 +26,10 @@ from textkit.concordance.rows import DocRows, doc_rows
 from textkit.corpus.decode import decode_bytes
 from textkit.corpus.load import load_documents
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
-from textkit.corpus.sources import read_sources
+from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache, digest
 from textkit.store.parallel import parallel_map
-from textkit.text.tokens import normalize
+from textkit.text.tokens import normalize, token_pieces
 
 INDEX = "wordindex"
 RUNNING_CODES = frozenset(KINDS.index(k) for k in RUNNING_TEXT)
@@ -182,46 +181,47 @@ class WordIndex:
 # Building ------------------------------------------------------------------------------------------
 
 
-class _Builder:
-    """Lays the rows of documents (made on every core) out as the index arrays, in one buffer that is
-    written as it is. The vocabulary is merged first, so every array's size is known before any is
-    filled and each document's rows can be dropped as soon as they are copied in."""
+class _Column:
+    """An int32 array that grows by doubling: rows go in as they come, and pages never written to
+    (the slack) cost no memory."""
 
-    def __init__(self, rows: Sequence[DocRows], n_paras: int) -> None:
+    def __init__(self, capacity: int) -> None:
         import numpy as np
-        from nltk.stem.snowball import SnowballStemmer
 
-        doc_forms = [r.forms for r in rows]
-        self.forms = list(dict.fromkeys(chain.from_iterable(doc_forms)))  # in order of first appearance
-        ids = {f: i for i, f in enumerate(self.forms)}
-        self.to_global = [np.fromiter(map(ids.__getitem__, f), np.int32, len(f)) for f in doc_forms]
-        fold_ids: dict[str, int] = {}
-        self.form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in self.forms]
-        self.folds = list(fold_ids)
-        stemmer = SnowballStemmer("english")
-        stem_ids: dict[str, int] = {}
-        self.fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in self.folds]
-        self.stems = list(stem_ids)
-        n_tokens = sum(len(r.start) for r in rows)
-        sizes = {name: n_tokens for name in TOKEN_ARRAYS} | {name: n_paras for name in PARA_ARRAYS}
-        sizes |= {"fold_order": n_tokens, "form_order": n_tokens}
-        sizes |= {"fold_ptr": len(self.folds) + 1, "form_ptr": len(self.forms) + 1}
-        self.blob = np.empty(sum(sizes.values()), dtype=np.int32)
-        self.layout: dict[str, tuple[int, int]] = {}
-        self.arrays: dict[str, Any] = {}
-        offset = 0
-        for name in ARRAYS:
-            self.layout[name] = (offset, sizes[name])
-            self.arrays[name] = self.blob[offset : offset + sizes[name]]
-            offset += sizes[name]
+        self.data = np.empty(max(capacity, 16), dtype=np.int32)
+        self.size = 0
+
+    def extend(self, values: Any) -> None:
+        import numpy as np
+
+        n = len(values)
+        if self.size + n > len(self.data):
+            grown = np.empty(max(2 * len(self.data), self.size + n), dtype=np.int32)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : self.size + n] = values
+        self.size += n
+
+
+class _Builder:
+    """Takes each document's rows as they come from the workers (then drops them) and at the end
+    lays out the index arrays in one buffer, written as it is; each column is freed once copied in,
+    so the rows and the final arrays are never all in memory at once."""
+
+    def __init__(self, capacity: int) -> None:
+        self.columns = {name: _Column(capacity) for name in TOKEN_ARRAYS}
+        self.columns |= {name: _Column(capacity // 256) for name in PARA_ARRAYS}
+        self.form_ids: dict[str, int] = {}
         self.section_ids: dict[str, int] = {}
         self.docs: list[DocEntry] = []
         self.n_tokens = self.n_paras = 0
 
-    def add(self, doc: Document, rows: DocRows, warning: str | None) -> None:
+    def add(self, doc: _Outline, rows: DocRows) -> None:
         import numpy as np
 
         n_paras, n_tokens = len(doc.paragraphs), len(rows.start)
+        forms, ids = rows.forms, self.form_ids
+        to_global = np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
         kinds = np.array([KINDS.index(p.kind) for p in doc.paragraphs], dtype=np.int32)
         counts = np.bincount(rows.para, minlength=n_paras)
         running = np.where(np.isin(kinds, list(RUNNING_CODES)), counts, 0)
@@ -229,13 +229,13 @@ class _Builder:
             -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
             for p in doc.paragraphs
         ]
-        columns = {
+        values = {
             "start": rows.start,
             "end": rows.end,
-            "form": self.to_global[len(self.docs)][rows.form],
+            "form": to_global[rows.form],
             "para": rows.para + self.n_paras,
             "gap": rows.gap,
-            "para_doc": len(self.docs),
+            "para_doc": np.full(n_paras, len(self.docs)),
             "para_index": [p.index for p in doc.paragraphs],
             "para_kind": kinds,
             "para_section": sections,
@@ -244,9 +244,8 @@ class _Builder:
             "para_first_token": self.n_tokens + np.cumsum(counts) - counts,
             "para_run_before": np.cumsum(running) - running,
         }
-        for name, values in columns.items():
-            first = self.n_tokens if name in TOKEN_ARRAYS else self.n_paras
-            self.arrays[name][first : first + (n_tokens if name in TOKEN_ARRAYS else n_paras)] = values
+        for name, column in values.items():
+            self.columns[name].extend(np.asarray(column, dtype=np.int32))
         self.docs.append(
             DocEntry(
                 doc.name,
@@ -256,38 +255,64 @@ class _Builder:
                 self.n_paras,
                 n_paras,
                 int(running.sum()),
-                warning,
+                doc.warning,
             )
         )
         self.n_tokens += n_tokens
         self.n_paras += n_paras
 
     def finish(self) -> tuple[dict[str, Any], Any]:
-        """Postings and counts; returns the metadata and the arrays' buffer (as bytes)."""
+        """Vocabularies, stems, postings and counts; returns the metadata and the arrays' buffer."""
         import numpy as np
+        from nltk.stem.snowball import SnowballStemmer
 
-        arrays = self.arrays
+        forms = list(self.form_ids)
+        fold_ids: dict[str, int] = {}
+        form_fold = [fold_ids.setdefault(f.casefold(), len(fold_ids)) for f in forms]
+        folds = list(fold_ids)
+        stemmer = SnowballStemmer("english")
+        stem_ids: dict[str, int] = {}
+        fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in folds]
+        n_tokens, n_paras = self.n_tokens, self.n_paras
+        sizes = {name: n_tokens for name in TOKEN_ARRAYS} | {name: n_paras for name in PARA_ARRAYS}
+        sizes |= {"fold_order": n_tokens, "form_order": n_tokens}
+        sizes |= {"fold_ptr": len(folds) + 1, "form_ptr": len(forms) + 1}
+        blob = np.empty(sum(sizes.values()), dtype=np.int32)
+        layout: dict[str, tuple[int, int]] = {}
+        arrays: dict[str, Any] = {}
+        offset = 0
+        for name in ARRAYS:
+            layout[name] = (offset, sizes[name])
+            arrays[name] = blob[offset : offset + sizes[name]]
+            offset += sizes[name]
+        for name in TOKEN_ARRAYS + PARA_ARRAYS:
+            column = self.columns.pop(name)
+            arrays[name][:] = column.data[: column.size]
+            del column
         form = arrays["form"]
-        fold = np.asarray(self.form_fold, dtype=np.int32)[form] if len(form) else form
-        for prefix, ids, size in (("fold", fold, len(self.folds)), ("form", form, len(self.forms))):
+        for prefix, size in (("fold", len(folds)), ("form", len(forms))):
+            ids = form if prefix == "form" else np.asarray(form_fold, dtype=np.int32)[form]
             arrays[f"{prefix}_order"][:] = stable_order(ids, size)
             arrays[f"{prefix}_ptr"][0] = 0
             np.cumsum(np.bincount(ids, minlength=size), out=arrays[f"{prefix}_ptr"][1:])
-        del fold
-        running = np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
+            del ids
+        count_all = np.bincount(form, minlength=len(forms))
+        # Few tokens lie outside running text (headings, notes): count those and subtract.
+        elsewhere = ~np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
+        count_running = count_all - np.bincount(form[elsewhere], minlength=len(forms))
         meta = {
             "docs": [asdict(d) for d in self.docs],
-            "forms": self.forms,
-            "form_fold": self.form_fold,
-            "folds": self.folds,
-            "fold_stem": self.fold_stem,
-            "stems": self.stems,
+            "forms": forms,
+            "form_fold": form_fold,
+            "folds": folds,
+            "fold_stem": fold_stem,
+            "stems": list(stem_ids),
             "sections": list(self.section_ids),
-            "form_count_running": np.bincount(form[running], minlength=len(self.forms)).tolist(),
-            "form_count_all": np.bincount(form, minlength=len(self.forms)).tolist(),
-            "layout": self.layout,
+            "form_count_running": count_running.tolist(),
+            "form_count_all": count_all.tolist(),
+            "layout": layout,
         }
-        return meta, self.blob.view(np.uint8)
+        return meta, blob.view(np.uint8)
 
 
 def stable_order(ids: Any, size: int) -> Any:
@@ -301,49 +326,87 @@ def stable_order(ids: Any, size: int) -> Any:
     return order[np.argsort((ids[order] >> 16).astype(np.uint16), kind="stable")]
 
 
+class _Paragraph(NamedTuple):
+    index: int
+    kind: str
+    section: str | None
+    start: int
+    end: int
+
+
+class _Outline(NamedTuple):
+    """What the index keeps of a document besides its tokens: far smaller than the Document."""
+
+    name: str
+    digest: str
+    warning: str | None
+    paragraphs: list[_Paragraph]
+
+
+def _outline(doc: Document) -> _Outline:
+    paragraphs = [_Paragraph(p.index, p.kind, p.section, p.start, p.end) for p in doc.paragraphs]
+    return _Outline(doc.name, doc.digest, doc.warning, paragraphs)
+
+
 def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     return doc.text, [(p.start, p.end) for p in doc.paragraphs]
 
 
 STEMMER_MODULE = "nltk.stem.snowball"
+BATCH = 128  # documents parsed and tokenised together: bounds how many Documents are alive at once
 
 
-class _Preload:
-    """Passes ``progress`` on, and at the first report (when the workers have been forked: a fork
-    must not happen in the middle of an import) imports ``module`` on a thread: nltk takes a second
-    or two to import, which the main process would otherwise spend after the workers finish."""
+class _Stages:
+    """One ``progress`` over the whole build: two steps per document, parsed then tokenised. Once the
+    last workers have been forked (a fork must not happen in the middle of an import), nltk's stemmer
+    is imported on a thread: a second or two the main process would otherwise spend afterwards."""
 
-    def __init__(self, module: str, progress: Progress) -> None:
-        self.module, self.progress, self.thread = module, progress, None
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.total, self.progress, self.thread = total, progress, None
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.thread is None:
-            import importlib
-            import threading
+    def parsed(self, first: int, size: int) -> Progress:
+        return lambda done, todo: self.progress(2 * first + done * size // max(todo, 1), 2 * self.total)
 
-            self.thread = threading.Thread(target=importlib.import_module, args=(self.module,), daemon=True)
-            self.thread.start()
-        self.progress(done, total)
+    def tokenised(self, first: int, size: int) -> Progress:
+        def report(done: int, _: int) -> None:
+            if self.thread is None and first + size >= self.total:
+                import importlib
+                import threading
+
+                self.thread = threading.Thread(target=importlib.import_module, args=(STEMMER_MODULE,))
+                self.thread.start()
+            self.progress(2 * first + size + done, 2 * self.total)
+
+        return report
 
     def join(self) -> None:
         if self.thread is not None:
             self.thread.join()
 
 
-def _build(documents: list[Document], progress: Progress) -> tuple[dict[str, Any], Any]:
-    """Rows of every document (on every core for many), then the arrays of the whole corpus. The list
-    is emptied on the way: each document and its rows are freed once laid out, to bound memory."""
-    import numpy  # noqa: F401  (imported before the workers fork, so that they inherit it)
+def _build(
+    items: Sequence[Source], cache: Cache, warn: Warn, progress: Progress
+) -> tuple[dict[str, Any], Any]:
+    """Parse (or read the cached parse of) and tokenise the documents a batch at a time, on every
+    core, keeping of each only its rows and an outline; then lay out the arrays of the whole corpus,
+    dropping each document's rows once copied in. Memory stays bounded by the index itself."""
+    import numpy  # noqa: F401  (imported before any worker forks, so that every one inherits it)
 
-    stemmer = _Preload(STEMMER_MODULE, progress)
-    rows = parallel_map(doc_rows, [_task(d) for d in documents], stemmer)
-    stemmer.join()
-    builder = _Builder(rows, sum(len(d.paragraphs) for d in documents))
-    rows.reverse()
-    documents.reverse()
-    while documents:
-        doc = documents.pop()
-        builder.add(doc, rows.pop(), doc.warning)
+    token_pieces("")  # the same for the token engine
+    stages = _Stages(len(items), progress)
+    builder = _Builder(capacity=sum(len(item.data) for item in items))  # a token has a byte at least
+    for first in range(0, len(items), BATCH):
+        batch = items[first : first + BATCH]
+        docs = load_documents(list(batch), cache, warn, stages.parsed(first, len(batch)))
+        tasks = [_task(d) for d in docs]
+        outlines = [_outline(d) for d in docs]
+        del docs
+        rows = parallel_map(doc_rows, tasks, stages.tokenised(first, len(batch)))
+        del tasks
+        rows.reverse()
+        for outline in outlines:
+            builder.add(outline, rows.pop())
+    stages.join()
     return builder.finish()
 
 
@@ -425,8 +488,7 @@ def open_index(
                 if doc.warning:
                     warn(doc.warning)
             return index
-    docs = load_documents(sources.items, cache, warn)
-    meta, blob = _build(docs, progress)
+    meta, blob = _build(sources.items, cache, warn, progress)
     meta["key"] = key
     cache.put_folder(
         INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}
