@@ -75,9 +75,13 @@ WHY = Column("why", "why these notes are one work", ratio=4)
 
 def _entries(state: AppState) -> list[Any]:
     from textkit.notes.footnotes import note_entries
+    from textkit.quotes.find import find_quotes
 
     corpus = state.corpus()
-    return note_entries(corpus, state.documents().documents)
+    with state.progress("finding and attributing quotations") as bar:
+        find_quotes(corpus, progress=bar)  # kept for the run: note_entries reads them back
+    with state.progress("reading the notes") as bar:
+        return note_entries(corpus, state.documents().documents, progress=bar)
 
 
 @cli.command()

@@ -72,9 +72,15 @@ def speakers(
     state: AppState, name: str | None, sort: str, limit: int | None, minimum: int, by_doc: bool, fmt: str
 ) -> None:
     """Who speaks: quotations, words quoted, share, mentions, first and last place; NAME for one person."""
+    from textkit.people.mentions import find_names
     from textkit.quotes import speakers as lib
+    from textkit.quotes.find import find_quotes
 
     corpus = state.documents()
+    with state.progress("finding and attributing quotations") as bar:
+        find_quotes(corpus, progress=bar)  # kept for the run, like the names: the lookups read them back
+    with state.progress("finding names") as bar:
+        find_names(corpus, progress=bar)
     if name:
         record = _with_ids(state, lib.person_record(corpus, name))
         state.emit([record], PROFILE, fmt, renderer=person_profile(TABLE[1:]))

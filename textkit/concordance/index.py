@@ -15,21 +15,23 @@ from __future__ import annotations
 import json
 import mmap
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+from textkit.concordance.rows import GAP_NONE as GAP_NONE
+from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
+from textkit.concordance.rows import DocRows, doc_rows
 from textkit.corpus.load import document_text, load_documents, source_digest
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache
-from textkit.text.tokens import fast_span_tokenize, normalize
+from textkit.store.parallel import parallel_map
+from textkit.text.tokens import normalize, token_pieces
 
 INDEX = "wordindex"
 RUNNING_CODES = frozenset(KINDS.index(k) for k in RUNNING_TEXT)
-# What separates a token from the one before it: nothing, white space only, or anything else.
-GAP_NONE, GAP_SPACE, GAP_OTHER = 0, 1, 2
 TOKEN_ARRAYS = ("start", "end", "form", "para", "gap")
 PARA_ARRAYS = ("para_doc", "para_index", "para_kind", "para_section", "para_start", "para_end")
 PARA_ARRAYS += ("para_first_token", "para_run_before")
@@ -179,63 +181,88 @@ class WordIndex:
 # Building ------------------------------------------------------------------------------------------
 
 
-def _gap_code(gap: str) -> int:
-    if not gap:
-        return GAP_NONE
-    return GAP_SPACE if gap.isspace() else GAP_OTHER
+class _Column:
+    """An int32 array that grows by doubling: rows go in as they come, and pages never written to
+    (the slack) cost no memory."""
+
+    def __init__(self, capacity: int) -> None:
+        import numpy as np
+
+        self.data = np.empty(max(capacity, 16), dtype=np.int32)
+        self.size = 0
+
+    def extend(self, values: Any) -> None:
+        import numpy as np
+
+        n = len(values)
+        if self.size + n > len(self.data):
+            grown = np.empty(max(2 * len(self.data), self.size + n), dtype=np.int32)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : self.size + n] = values
+        self.size += n
 
 
 class _Builder:
-    """Accumulates the token rows of documents, one paragraph at a time."""
+    """Takes each document's rows as they come from the workers (then drops them) and at the end
+    lays out the index arrays in one buffer, written as it is; each column is freed once copied in,
+    so the rows and the final arrays are never all in memory at once."""
 
-    def __init__(self) -> None:
-        from array import array
-
-        self.cols = {name: array("i") for name in TOKEN_ARRAYS + PARA_ARRAYS}
+    def __init__(self, capacity: int) -> None:
+        self.columns = {name: _Column(capacity) for name in TOKEN_ARRAYS}
+        self.columns |= {name: _Column(capacity // 256) for name in PARA_ARRAYS}
         self.form_ids: dict[str, int] = {}
         self.section_ids: dict[str, int] = {}
         self.docs: list[DocEntry] = []
+        self.n_tokens = self.n_paras = 0
 
-    def add(self, doc: Document, warning: str | None) -> None:
-        c = self.cols
-        first_token, first_para, running = len(c["start"]), len(c["para_doc"]), 0
-        text, prev_end = doc.text, None
-        for p in doc.paragraphs:
-            para_id, kind = len(c["para_doc"]), KINDS.index(p.kind)
-            section = (
-                -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
-            )
-            for name, value in zip(
-                PARA_ARRAYS,
-                (len(self.docs), p.index, kind, section, p.start, p.end, len(c["start"]), running),
-                strict=True,
-            ):
-                c[name].append(value)
-            for s, e in fast_span_tokenize(p.text):
-                start, end = p.start + s, p.start + e
-                c["start"].append(start)
-                c["end"].append(end)
-                c["form"].append(self.form_ids.setdefault(normalize(text[start:end]), len(self.form_ids)))
-                c["para"].append(para_id)
-                c["gap"].append(GAP_OTHER if prev_end is None else _gap_code(text[prev_end:start]))
-                prev_end = end
-            if kind in RUNNING_CODES:
-                running += len(c["start"]) - c["para_first_token"][-1]
+    def add(self, doc: _Outline, rows: DocRows) -> None:
+        import numpy as np
+
+        n_paras, n_tokens = len(doc.paragraphs), len(rows.start)
+        forms, ids = rows.forms, self.form_ids
+        to_global = np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
+        kinds = np.array([KINDS.index(p.kind) for p in doc.paragraphs], dtype=np.int32)
+        counts = np.bincount(rows.para, minlength=n_paras)
+        running = np.where(np.isin(kinds, list(RUNNING_CODES)), counts, 0)
+        sections = [
+            -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
+            for p in doc.paragraphs
+        ]
+        values = {
+            "start": rows.start,
+            "end": rows.end,
+            "form": to_global[rows.form],
+            "para": rows.para + self.n_paras,
+            "gap": rows.gap,
+            "para_doc": np.full(n_paras, len(self.docs)),
+            "para_index": [p.index for p in doc.paragraphs],
+            "para_kind": kinds,
+            "para_section": sections,
+            "para_start": [p.start for p in doc.paragraphs],
+            "para_end": [p.end for p in doc.paragraphs],
+            "para_first_token": self.n_tokens + np.cumsum(counts) - counts,
+            "para_run_before": np.cumsum(running) - running,
+        }
+        for name, column in values.items():
+            self.columns[name].extend(np.asarray(column, dtype=np.int32))
         self.docs.append(
             DocEntry(
                 doc.name,
                 doc.digest,
-                first_token,
-                len(c["start"]) - first_token,
-                first_para,
-                len(c["para_doc"]) - first_para,
-                running,
-                warning,
+                self.n_tokens,
+                n_tokens,
+                self.n_paras,
+                n_paras,
+                int(running.sum()),
+                doc.warning,
             )
         )
+        self.n_tokens += n_tokens
+        self.n_paras += n_paras
 
-    def finish(self) -> tuple[dict[str, Any], bytes]:
-        """Vocabularies, stems, counts and postings; returns the metadata and the array blob."""
+    def finish(self) -> tuple[dict[str, Any], Any]:
+        """Vocabularies, stems, postings and counts; returns the metadata and the arrays' buffer."""
         import numpy as np
         from nltk.stem.snowball import SnowballStemmer
 
@@ -246,20 +273,34 @@ class _Builder:
         stemmer = SnowballStemmer("english")
         stem_ids: dict[str, int] = {}
         fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in folds]
-        arrays = {name: np.frombuffer(col, dtype=np.int32) for name, col in self.cols.items()}
-        form = arrays["form"]
-        fold = np.asarray(form_fold, dtype=np.int32)[form] if len(form) else form
-        running = np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
-        for prefix, ids, size in (("fold", fold, len(folds)), ("form", form, len(forms))):
-            arrays[f"{prefix}_order"] = np.argsort(ids, kind="stable").astype(np.int32)
-            counts = np.bincount(ids, minlength=size)
-            arrays[f"{prefix}_ptr"] = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
-        layout, chunks, offset = {}, [], 0
+        n_tokens, n_paras = self.n_tokens, self.n_paras
+        sizes = {name: n_tokens for name in TOKEN_ARRAYS} | {name: n_paras for name in PARA_ARRAYS}
+        sizes |= {"fold_order": n_tokens, "form_order": n_tokens}
+        sizes |= {"fold_ptr": len(folds) + 1, "form_ptr": len(forms) + 1}
+        blob = np.empty(sum(sizes.values()), dtype=np.int32)
+        layout: dict[str, tuple[int, int]] = {}
+        arrays: dict[str, Any] = {}
+        offset = 0
         for name in ARRAYS:
-            data = np.ascontiguousarray(arrays[name], dtype=np.int32)
-            layout[name] = (offset, len(data))
-            chunks.append(data.tobytes())
-            offset += len(data)
+            layout[name] = (offset, sizes[name])
+            arrays[name] = blob[offset : offset + sizes[name]]
+            offset += sizes[name]
+        for name in TOKEN_ARRAYS + PARA_ARRAYS:
+            column = self.columns.pop(name)
+            arrays[name][:] = column.data[: column.size]
+            del column
+        form = arrays["form"]
+        for prefix, size in (("fold", len(folds)), ("form", len(forms))):
+            narrow = np.uint16 if size <= 1 << 16 else np.int32  # half the memory, and a radix sort
+            ids = form.astype(narrow) if prefix == "form" else np.asarray(form_fold, dtype=narrow)[form]
+            arrays[f"{prefix}_order"][:] = stable_order(ids, size)
+            arrays[f"{prefix}_ptr"][0] = 0
+            np.cumsum(np.bincount(ids, minlength=size), out=arrays[f"{prefix}_ptr"][1:])
+            del ids
+        count_all = np.bincount(form, minlength=len(forms))
+        # Few tokens lie outside running text (headings, notes): count those and subtract.
+        elsewhere = ~np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
+        count_running = count_all - np.bincount(form[elsewhere], minlength=len(forms))
         meta = {
             "docs": [asdict(d) for d in self.docs],
             "forms": forms,
@@ -268,20 +309,105 @@ class _Builder:
             "fold_stem": fold_stem,
             "stems": list(stem_ids),
             "sections": list(self.section_ids),
-            "form_count_running": np.bincount(form[running], minlength=len(forms)).tolist(),
-            "form_count_all": np.bincount(form, minlength=len(forms)).tolist(),
+            "form_count_running": count_running.tolist(),
+            "form_count_all": count_all.tolist(),
             "layout": layout,
         }
-        return meta, b"".join(chunks)
+        return meta, blob.view(np.uint8)
+
+
+def stable_order(ids: Any, size: int) -> Any:
+    """``argsort(ids, kind="stable")`` for ids below ``size``, as one or two radix passes over 16-bit
+    keys (numpy sorts 16-bit keys in linear time, wider ones by merging): the postings' order."""
+    import numpy as np
+
+    if size <= 1 << 16:
+        return np.argsort(ids.astype(np.uint16, copy=False), kind="stable")
+    order = np.argsort((ids & 0xFFFF).astype(np.uint16), kind="stable")
+    return order[np.argsort((ids[order] >> 16).astype(np.uint16), kind="stable")]
+
+
+class _Paragraph(NamedTuple):
+    index: int
+    kind: str
+    section: str | None
+    start: int
+    end: int
+
+
+class _Outline(NamedTuple):
+    """What the index keeps of a document besides its tokens: far smaller than the Document."""
+
+    name: str
+    digest: str
+    warning: str | None
+    paragraphs: list[_Paragraph]
+
+
+def _outline(doc: Document) -> _Outline:
+    paragraphs = [_Paragraph(p.index, p.kind, p.section, p.start, p.end) for p in doc.paragraphs]
+    return _Outline(doc.name, doc.digest, doc.warning, paragraphs)
+
+
+def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+    return doc.text, [(p.start, p.end) for p in doc.paragraphs]
+
+
+STEMMER_MODULE = "nltk.stem.snowball"
+BATCH = 64  # documents parsed and tokenised together: bounds how many Documents are alive at once
+
+
+class _Stages:
+    """One ``progress`` over the whole build: two steps per document, parsed then tokenised. Once the
+    last workers have been forked (a fork must not happen in the middle of an import), nltk's stemmer
+    is imported on a thread: a second or two the main process would otherwise spend afterwards."""
+
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.total, self.progress, self.thread = total, progress, None
+
+    def parsed(self, first: int, size: int) -> Progress:
+        return lambda done, todo: self.progress(2 * first + done * size // max(todo, 1), 2 * self.total)
+
+    def tokenised(self, first: int, size: int) -> Progress:
+        def report(done: int, _: int) -> None:
+            if self.thread is None and first + size >= self.total:
+                import importlib
+                import threading
+
+                self.thread = threading.Thread(target=importlib.import_module, args=(STEMMER_MODULE,))
+                self.thread.start()
+            self.progress(2 * first + size + done, 2 * self.total)
+
+        return report
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _build(
-    documents: Iterable[tuple[Document, str | None]], total: int, progress: Progress
-) -> tuple[dict[str, Any], bytes]:
-    builder = _Builder()
-    for i, (doc, warning) in enumerate(documents):
-        builder.add(doc, warning)
-        progress(i + 1, total)
+    items: Sequence[Source], cache: Cache, warn: Warn, progress: Progress
+) -> tuple[dict[str, Any], Any]:
+    """Parse (or read the cached parse of) and tokenise the documents a batch at a time, on every
+    core, keeping of each only its rows and an outline; then lay out the arrays of the whole corpus,
+    dropping each document's rows once copied in. Memory stays bounded by the index itself."""
+    import numpy  # noqa: F401  (imported before any worker forks, so that every one inherits it)
+
+    token_pieces("")  # the same for the token engine
+    stages = _Stages(len(items), progress)
+    builder = _Builder(capacity=sum(len(item.data) for item in items))  # a token has a byte at least
+    for first in range(0, len(items), BATCH):
+        batch = items[first : first + BATCH]
+        docs = load_documents(list(batch), cache, warn, stages.parsed(first, len(batch)))
+        tasks = [_task(d) for d in docs]
+        outlines = [_outline(d) for d in docs]
+        del docs
+        rows = parallel_map(doc_rows, tasks, stages.tokenised(first, len(batch)))
+        del tasks
+        rows.reverse()
+        for outline in outlines:
+            builder.add(outline, rows.pop())
+    stages.join()
     return builder.finish()
 
 
@@ -369,8 +495,7 @@ def open_index(
                 if doc.warning:
                     warn(doc.warning)
             return index
-    docs = load_documents(sources.items, cache, warn)
-    meta, blob = _build(((d, d.warning) for d in docs), len(docs), progress)
+    meta, blob = _build(sources.items, cache, warn, progress)
     meta["key"] = key
     cache.put_folder(
         INDEX, key, {"arrays.bin": blob, "meta.json": json.dumps(meta, ensure_ascii=False).encode()}

@@ -21,6 +21,7 @@ from textkit.notes.resolve import resolve_notes
 from textkit.quotes.find import find_quotes
 from textkit.quotes.record import Quote
 from textkit.store.cache import Kind, cached_map
+from textkit.store.parallel import Progress
 from textkit.text.sentences import sentence_starts
 from textkit.text.words import count_words
 
@@ -216,9 +217,9 @@ def _analyse(doc: Document) -> _Analysis:
     return _Analysis(document_citations(doc), _sentences(doc))
 
 
-def _analyses(corpus: Corpus, docs: Sequence[Document]) -> list[_Analysis]:
+def _analyses(corpus: Corpus, docs: Sequence[Document], progress: Progress | None = None) -> list[_Analysis]:
     keys = [corpus.cache.key(NOTES.name, doc.digest) for doc in docs]
-    found = cached_map(corpus.cache, NOTES, list(docs), keys, _analyse)
+    found = cached_map(corpus.cache, NOTES, list(docs), keys, _analyse, progress)
     for i, (doc, analysis, key) in enumerate(zip(docs, found, keys, strict=True)):
         if len(analysis.sentences) != len(doc.markers):  # a damaged entry: analyse afresh
             corpus.cache.discard(NOTES.name, key)
@@ -249,15 +250,17 @@ def _entry(
     )
 
 
-def note_entries(corpus: Corpus, docs: Sequence[Document] | None = None) -> list[NoteEntry]:
+def note_entries(
+    corpus: Corpus, docs: Sequence[Document] | None = None, progress: Progress | None = None
+) -> list[NoteEntry]:
     """Every note of the chosen documents (default: all), joined to its markers and the quotations
-    they source."""
+    they source; ``progress(done, total)`` reports the analysis of the notes when it is not cached."""
     docs = list(corpus.documents) if docs is None else list(docs)
     by_doc: dict[str, list[Quote]] = {}
     for q in find_quotes(corpus):
         by_doc.setdefault(q.doc, []).append(q)
     entries: list[NoteEntry] = []
-    for doc, analysis in zip(docs, _analyses(corpus, docs), strict=True):
+    for doc, analysis in zip(docs, _analyses(corpus, docs, progress), strict=True):
         entries.extend(document_entries(doc, by_doc.get(doc.name, []), analysis))
     return entries
 

@@ -131,6 +131,12 @@ def cast(corpus: Corpus) -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: (-r["mentions"], r["name"]))
 
 
+def find_names(corpus: Corpus, progress: Progress | None = None) -> None:
+    """Find every document's names now (kept for the run and in the cache), reporting
+    ``progress(done, total)``: the long part of a cold ``speakers``, done before the lookups need it."""
+    _names(corpus, progress=progress)
+
+
 def people(corpus: Corpus, speakers: Iterable[str | None] = ()) -> frozenset[str]:
     """The canonical names of the corpus's persons (alias targets and quotation speakers included);
     remembered for the run, since name lookups ask for it again and again."""

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from textkit.text.tokens import fast_span_tokenize, is_clitic
+from textkit.text.tokens import count_words as count_words_in
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_][\w]*(?:[-‐][^\W\d_][\w]*)*(?:[’']s\b)?")
 
@@ -46,4 +46,4 @@ def words(text: str) -> tuple[Word, ...]:
 
 def count_words(text: str) -> int:
     """Words of running text: the index's tokens without clitics; footnote markers are not words."""
-    return sum(not is_clitic(text, s, e) for s, e in fast_span_tokenize(text))
+    return count_words_in(text)
