@@ -240,6 +240,15 @@ def test_force_replaces_a_partitioned_export(run_cli: RunCli, tmp_path: Path) ->
     assert not (tmp_path / "quotes").exists() and (tmp_path / "quotes.parquet").is_file()
 
 
+def test_force_never_deletes_a_folder_that_is_not_a_table(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "ideas.md").write_text("mine", encoding="utf-8")
+    result = run_cli(["export", str(tmp_path), "--force"])
+    assert result.exit_code == 1 and "not a table of an earlier export" in result.stderr
+    assert (tmp_path / "notes" / "ideas.md").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes"]
+
+
 def _count_calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
     """Count each per-document stage's real work (cache misses)."""
     import textkit.corpus.load as load
@@ -289,8 +298,11 @@ def test_dask_on_a_local_cluster_equals_a_local_export(run_cli: RunCli, tmp_path
 
     corpus = chapters(tmp_path / "corpus", 3)
     export(run_cli, "--no-cache", "--corpus", str(corpus), str(tmp_path / "plain"))
-    with distributed.Client(processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None) as c:
-        analysed = dask_corpus(read_sources(corpus), c, use_cache=False)
+    cluster = distributed.LocalCluster(
+        processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster, set_as_default=False) as client:
+        analysed = dask_corpus(read_sources(corpus), client, use_cache=False)
     write_parquet(corpus_tables(analysed), tmp_path / "dask", part_groups(analysed, 2))
     assert sorted(p.name for p in (tmp_path / "dask" / "quotes").iterdir()) == [
         "part-00000.parquet", "part-00001.parquet"
@@ -299,6 +311,30 @@ def test_dask_on_a_local_cluster_equals_a_local_export(run_cli: RunCli, tmp_path
         plain, spread = parquet(tmp_path / "plain", name), parquet(tmp_path / "dask", name)
         assert len(plain) > 0, name
         pd.testing.assert_frame_equal(spread.reset_index(drop=True), plain, check_like=False, obj=name)
+
+
+def test_dask_workers_use_the_cache_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    from textkit.corpus.sources import read_sources
+    from textkit.export.distributed import dask_corpus
+    from textkit.quotes.find import find_quotes
+
+    corpus = chapters(tmp_path / "corpus", 3)
+    calls = _count_calls(monkeypatch)
+    cluster = distributed.LocalCluster(
+        processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster, set_as_default=False) as client:
+        first = find_quotes(dask_corpus(read_sources(corpus), client))
+        assert calls == {"_parse": 3, "_attribute": 3, "_doc_names": 3, "_analyse": 3}
+        changed = corpus / "chapter-2.txt"
+        changed.write_text(
+            changed.read_text(encoding="utf-8").replace("Trotsky", "Trotski", 1), encoding="utf-8"
+        )
+        calls.clear()
+        again = find_quotes(dask_corpus(read_sources(corpus), client))
+    assert calls == {"_parse": 1, "_attribute": 1, "_doc_names": 1, "_analyse": 1}
+    assert len(again) == len(first)
 
 
 def test_an_unreachable_scheduler_is_one_line(

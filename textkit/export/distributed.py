@@ -109,11 +109,15 @@ def dask_corpus(
     batches = [sources.items[i : i + BATCH] for i in range(0, len(sources.items), BATCH)]
     futures = client.map(analyse_batch, batches, aliases=aliases, use_cache=use_cache, pure=False)
     cache = Cache(enabled=use_cache)
-    for done, (_, entries) in enumerate(distributed.as_completed(futures, with_results=True), 1):
-        for kind, key, raw in entries:
-            cache.put(kind, key, _KINDS[kind].decode(raw), _KINDS[kind].encode)
-        if progress:
-            progress(done, len(batches))
+    finished = distributed.as_completed(futures, loop=client.loop, with_results=True)
+    try:
+        for done, (_, entries) in enumerate(finished, 1):
+            for kind, key, raw in entries:
+                cache.put(kind, key, _KINDS[kind].decode(raw), _KINDS[kind].encode)
+            if progress:
+                progress(done, len(batches))
+    except (OSError, distributed.KilledWorker) as exc:  # the scheduler gone, a worker lost for good
+        raise DataError(f"the Dask cluster failed: {_reason(exc)}") from exc
     documents = load_documents(sources.items, cache, warn or _ignore)
     return Corpus(documents, aliases, sources.label, cache)
 

@@ -51,10 +51,27 @@ def _failed(target: Path, exc: BaseException) -> DataError:
     return DataError(f"cannot write {target}: {reason}")
 
 
+def _old_tables(folder: Path) -> list[Path]:
+    """An earlier export's tables in ``folder``, in either layout. A folder holding anything but
+    Parquet parts is not one of them, and ``--force`` never deletes a user's own files."""
+    found = []
+    for table in TABLES:
+        single, parts = folder / f"{table.name}.parquet", folder / table.name
+        if single.is_file():
+            found.append(single)
+        if parts.is_dir() and not parts.is_symlink():
+            if any(not p.name.endswith(".parquet") for p in parts.iterdir()):
+                raise DataError(f"{parts} is not a table of an earlier export: not replacing it")
+            found.append(parts)
+        elif parts.exists() or parts.is_symlink():
+            raise DataError(f"{parts} is not a table of an earlier export: not replacing it")
+    return found
+
+
 def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
+    if path.is_dir():
         shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
+    else:
         path.unlink()
 
 
@@ -66,14 +83,14 @@ def write_parquet(
 
     staging: Path | None = None
     try:
+        old = _old_tables(folder) if folder.is_dir() else []
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder, prefix=f"{TMP_PREFIX}export-"))
         names = (
             write_tables(tables, staging) if groups is None else write_partitioned(tables, staging, groups)
         )
-        for table in TABLES:  # an older export's table, in either layout, gives way to the new one
-            _remove(folder / f"{table.name}.parquet")
-            _remove(folder / table.name)
+        for path in old:  # an earlier export's tables, in either layout, give way to the new ones
+            _remove(path)
         for name in names:
             os.replace(staging / name, folder / name)
     except OSError as exc:
