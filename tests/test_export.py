@@ -355,3 +355,27 @@ def test_dask_missing_is_one_line(run_cli: RunCli, tmp_path: Path, monkeypatch: 
     result = run_cli(["export", str(tmp_path / "out"), "--dask", "local"])
     assert result.exit_code == 2
     assert "textkit[dask]" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_corpus_without_quotes_or_notes_keeps_every_column_typed(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(["--corpus", "-", "export", str(tmp_path / "out"), "--sqlite", str(tmp_path / "db")],
+                     input="Nothing is quoted here and nothing is cited.\n")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    import pyarrow.parquet as pq
+
+    from textkit.export.parquet import arrow_schema
+
+    for table in TABLES:
+        assert pq.read_schema(tmp_path / "out" / f"{table.name}.parquet").equals(arrow_schema(table)), (
+            table.name
+        )
+    assert len(parquet(tmp_path / "out", "quotes")) == len(parquet(tmp_path / "out", "notes")) == 0
+    assert parquet(tmp_path / "out", "documents")["file"].tolist() == ["<stdin>"]
+
+
+def test_lists_are_json_arrays_in_sqlite(exported: tuple[Path, Path]) -> None:
+    flags = parquet(exported[0], "notes").set_index("label")["flags"]
+    with sqlite3.connect(exported[1]) as db:
+        stored = dict(db.execute("SELECT label, flags FROM notes").fetchall())
+    assert {k: json.loads(v) for k, v in stored.items()} == {k: list(v) for k, v in flags.items()}
+    assert any(len(v) for v in flags)
