@@ -17,12 +17,13 @@ LAYERS = {
     "people": 4,
     "quotes": 5,
     "notes": 6,
-    "output": 7,
-    "api": 8,
-    "cli": 9,
-    "__main__": 10,
+    "export": 7,
+    "output": 8,
+    "api": 9,
+    "cli": 10,
+    "__main__": 11,
 }
-LIBRARY = ("store", "text", "corpus", "concordance", "people", "quotes", "notes", "api")
+LIBRARY = ("store", "text", "corpus", "concordance", "people", "quotes", "notes", "export", "api")
 
 
 def modules() -> dict[str, Path]:

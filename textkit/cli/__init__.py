@@ -8,6 +8,7 @@ from textkit.cli import cache as _cache  # noqa: F401  (each import registers it
 from textkit.cli import collocates as _collocates  # noqa: F401
 from textkit.cli import concord as _concord  # noqa: F401
 from textkit.cli import dispersion as _dispersion  # noqa: F401
+from textkit.cli import export as _export  # noqa: F401
 from textkit.cli import freq as _freq  # noqa: F401
 from textkit.cli import info as _info  # noqa: F401
 from textkit.cli import notes as _notes  # noqa: F401
