@@ -42,7 +42,7 @@ PLACE_NOUNS = frozenset(
     """street prospect square palace cathedral bridge river island district region province front
     guard guards regiment factory works plant station canal embankment avenue road quarter gate
     fortress hotel hall theatre church monastery prison barracks mountains sea ocean bay lake valley
-    county city town village""".split()
+    county city town village port capital bloc faction league""".split()
 )
 BODY_HEADS = frozenset(
     """committee committees congress conference soviet board embassy bureau council commission
@@ -62,6 +62,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 _LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s*and\s+|\s+or\s+")
 _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,40}?\b(he|she|his|her|himself|herself)\b")
 _SPACES = re.compile(r"\s+")
+_PLACE_OF = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")
 _LOOK = 48
 STRONG, WEAK = 3, 1
 UNSURE_MENTIONS = 2  # a name with no evidence either way counts as a person from this many mentions
@@ -125,6 +126,9 @@ def _mention_evidence(tally: _Tally, text: str, masked: str, name: Name, kind: s
     if kind == HEADING:
         tally.add("capitalised in a heading", -WEAK)
     low = before.lower()
+    place_of = _PLACE_OF.search(text, max(0, name.start - _LOOK), name.start)
+    if place_of and place_of.group(1).lower() in PLACE_NOUNS:
+        tally.add(f"after 'the {place_of.group(1).lower()} of'", -STRONG)
     if low in LOCATIVES and not name.possessive:
         tally.add(f"after '{low}'", -STRONG)
     if low in ("the", "a", "an"):
@@ -240,7 +244,7 @@ def _spread_over_lists(cast: dict[str, Entity], pairs: list[tuple[str, str]]) ->
     for a, b in pairs:
         for sure, unsure in ((a, b), (b, a)):
             if (
-                cast[sure].score >= STRONG
+                abs(cast[sure].score) >= STRONG
                 and cast[unsure].score == 0
                 and cast[sure].type != cast[unsure].type
             ):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textkit.people.cast import BODY, OTHER
+from textkit.people.cast import BODY, OTHER, names_a_place_or_institution
 from textkit.people.names import canonical, name_chunks
 from textkit.text.lexicon import (
     BODY_NOUNS,
@@ -51,6 +51,7 @@ def candidates(
         Candidate("name", name, n.start, n.end + 2 * n.possessive, n.possessive)
         for n in name_chunks(text, known)
         if n.key.lower() not in BODY_NOUNS  # the Central Committee is a body, found below
+        and not names_a_place_or_institution(n)  # ``Nevskii Prospect`` never speaks
         and types.get(name := canonical(n.surface, aliases)) != OTHER
     ]
     toks = words(text)

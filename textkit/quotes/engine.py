@@ -242,16 +242,17 @@ class _Builder:
             att = replace(att, cue=unmasked(att.cue, lead_in, self.last_plain))
         if not att.cued:
             att = self._cited_author(note) or fallback(self.ctx)
-        local = Context(self.known, self.aliases, Salience(att.speaker, self.types), types=self.types)
+        voice = att.speaker if att.confidence >= ABSTAIN_BELOW else None  # a guess is no one's voice
+        local = Context(self.known, self.aliases, Salience(voice, self.types), types=self.types)
         for i, p in enumerate(run):
             end = content_end(p.text)
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
             quote = self._emit(p, BLOCK, QUOTE, rule_att, 0, end, note=note)
             if local.salience.subject is None and local.previous_speaker is None:
-                local.previous_speaker = att.speaker
+                local.previous_speaker = voice
             self._walk(p, p.text, _merge_split(p.text, find_spans(p.text)), local, NESTED, quote.id)
-        if att.speaker:
-            self.ctx.previous_speaker, self.ctx.subject_since_previous = att.speaker, None
+        if voice:
+            self.ctx.previous_speaker, self.ctx.subject_since_previous = voice, None
 
 
 def _paragraph_runs(doc: Document) -> Iterator[tuple[str, list[Paragraph]]]:
