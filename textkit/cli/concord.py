@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -27,6 +26,8 @@ def on_index(state: AppState, run: Callable[[Any], T]) -> T:
 
 
 def terminal_width(state: AppState) -> int:
+    import shutil  # imports fnmatch: only when a table is drawn
+
     return state.terminal.width or shutil.get_terminal_size((100, 24)).columns
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from textkit.text.words import count_words
-
 INLINE = "inline"
 BLOCK = "block"
 NESTED = "nested"
@@ -42,6 +40,8 @@ class Quote:
 
     def __post_init__(self) -> None:
         if self.words < 0:
+            from textkit.text.words import count_words  # the token engine: only when not cached
+
             self.words = count_words(self.text)
 
 

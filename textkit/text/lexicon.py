@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 _CUE_VERB = re.compile(
     r"^(?:say|says|said|saying|write|writes|wrote|written|writing|declare[sd]?|declaring|argue[sd]?|"
@@ -85,6 +84,8 @@ TERM_CUES = frozenset(
 @cache
 def stopwords() -> frozenset[str]:
     """nltk's English stoplist, shipped as a file (nltk's own copy needs a download)."""
+    from importlib.resources import files
+
     text = files("textkit").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
@@ -93,5 +94,7 @@ def stopwords() -> frozenset[str]:
 def place_names() -> frozenset[str]:
     """Countries, capitals, continents and larger cities (GeoNames, shipped as a file): weak evidence
     that a capitalised name is a place, since many towns bear a person's name."""
+    from importlib.resources import files
+
     text = files("textkit").joinpath("data/places.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
