@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from textkit.corpus.model import Corpus, Document, Marker, Note
-from textkit.errors import DataError, UsageError
+from textkit.errors import DataError
 from textkit.notes.citations import COMMENT, PARSED, PARTIAL, UNPARSED, Citation, parse_citations
 from textkit.notes.pages import decode_page
 from textkit.notes.resolve import resolve_notes
@@ -263,20 +263,6 @@ def note_entries(
     for doc, analysis in zip(docs, _analyses(corpus, docs, progress), strict=True):
         entries.extend(document_entries(doc, by_doc.get(doc.name, []), analysis))
     return entries
-
-
-def select_documents(corpus: Corpus, name: str | None) -> list[Document]:
-    """``--doc``: an exact file name, the name without ``.txt``, or a part of exactly one name."""
-    if name is None:
-        return list(corpus.documents)
-    names = [d.name for d in corpus.documents]
-    exact = [d for d in corpus.documents if name in (d.name, d.name.removesuffix(".txt"))]
-    partial = [d for d in corpus.documents if name.casefold() in d.name.casefold()]
-    if exact or len(partial) == 1:
-        return exact or partial
-    shown = ", ".join(names[:5]) + (f" … ({len(names)} in all)" if len(names) > 5 else "")
-    problem = "matches several documents" if partial else "matches no document"
-    raise UsageError(f"--doc {name!r} {problem}: {shown}")
 
 
 def normalise_label(label: str) -> str:
