@@ -8,7 +8,8 @@ import pytest
 from conftest import CHAPTER, FIXTURES
 
 from textkit.corpus.model import Document
-from textkit.corpus.parse import count_words, iter_lines, parse_document
+from textkit.corpus.parse import iter_lines, parse_document
+from textkit.text.words import count_words
 
 # ¶93 joins the run that ¶92 opens: it is closed by the run's footnote marker (the gold counts it as
 # the author's words; the plain text gives no sign either way).

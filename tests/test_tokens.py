@@ -6,7 +6,16 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textkit.text.tokens import TOKEN_PATTERN, fast_span_tokenize, fold, query_tokens, span_tokenize
+from textkit.corpus.parse import iter_lines
+from textkit.text.tokens import (
+    TOKEN_PATTERN,
+    count_words,
+    count_words_in_spans,
+    fast_span_tokenize,
+    fold,
+    query_tokens,
+    span_tokenize,
+)
 
 
 def words(text: str) -> list[str]:
@@ -68,3 +77,33 @@ def test_tokens_of_joined_pieces_never_cross_white_space(pieces: list[str]) -> N
     text = "".join(pieces)
     for start, end in span_tokenize(text):
         assert not any(c.isspace() for c in text[start:end])
+
+
+MARKS_AND_FRACTIONS = "e\u0301te ² ½ x\u200dy naïve word’s [12] ﬁ"
+
+
+def test_characters_the_engines_read_apart_are_split_by_regex() -> None:
+    """``re`` and ``regex`` disagree on combining marks and superscripts: nltk's spans win."""
+    assert fast_span_tokenize(MARKS_AND_FRACTIONS) == span_tokenize(MARKS_AND_FRACTIONS)
+    assert words("e\u0301te") == ["e\u0301te"]
+
+
+_SAMPLES = ["Trotsky", "’s", " ", "e\u0301", "²", "[3]", "-", "\n", "'", "\u00a0", "x", "1922"]
+
+
+@given(st.lists(st.sampled_from(_SAMPLES), max_size=40) | st.text())
+def test_the_fast_split_matches_nltk_on_any_characters(pieces: list[str] | str) -> None:
+    text = "".join(pieces)
+    assert fast_span_tokenize(text) == span_tokenize(text)
+
+
+@given(st.lists(st.sampled_from(_SAMPLES), max_size=40), st.lists(st.integers(0, 200), max_size=12))
+def test_counts_of_many_spans_are_counts_of_each(pieces: list[str], cuts: list[int]) -> None:
+    """One split of the whole text counts each span as splitting the span alone would, whether the
+    spans sit between line breaks (the fast path) or cut through words (span by span)."""
+    text = "".join(pieces)
+    lines = list(iter_lines(text))
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    arbitrary = list(zip(bounds[0::2], bounds[1::2], strict=False))
+    for spans in (lines, arbitrary):
+        assert count_words_in_spans(text, spans) == [count_words(text[s:e]) for s, e in spans]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from textkit.corpus.decode import decode_html
@@ -35,7 +36,7 @@ from textkit.corpus.model import (
 )
 from textkit.corpus.parse import is_chapter_line, is_updated_line, title_fields
 from textkit.text.markers import MARKER_RE
-from textkit.text.words import count_words
+from textkit.text.words import count_words_of
 
 # Elements that start and end a block of text; everything else is inline.
 BLOCK_TAGS = frozenset(
@@ -411,15 +412,14 @@ def _document(lines: list[_Line], name: str, encoding: str) -> Document:
     notes: list[Note] = []
     markers: list[Marker] = []
     section: str | None = None
-    start = 0
-    for index, line in enumerate(lines):
+    starts = list(accumulate((len(line.text) + 2 for line in lines), initial=0))[: len(lines)]
+    counts = count_words_of(text, [(s, s + len(line.text)) for s, line in zip(starts, lines, strict=True)])
+    for index, (line, start, words) in enumerate(zip(lines, starts, counts, strict=True)):
         end = start + len(line.text)
         if line.kind == HEADING:
             section = line.text
         paragraphs.append(
-            Paragraph(
-                index, start, end, line.kind, section, count_words(line.text), line.text, name, line.kind_from
-            )
+            Paragraph(index, start, end, line.kind, section, words, line.text, name, line.kind_from)
         )
         if line.label is not None:
             kind = "author" if line.kind == AUTHOR_NOTE else "numbered"
@@ -428,7 +428,6 @@ def _document(lines: list[_Line], name: str, encoding: str) -> Document:
         in_note = line.label
         for m in MARKER_RE.finditer(line.text):
             markers.append(Marker(m.group(1), start + m.start(), start + m.end(), index, in_note))
-        start = end + 2
     author, book, chapter = _title([line.text for line in lines if line.kind == TITLE])
     return Document(
         name=name,

@@ -27,7 +27,7 @@ from textkit.corpus.model import (
     Paragraph,
 )
 from textkit.text.markers import MARKER_RE
-from textkit.text.words import count_words
+from textkit.text.words import count_words_of
 
 _LINE = re.compile(r"[^\r\n]+")
 _STRIP = " \t\f\v\u00a0\ufeff"
@@ -163,13 +163,12 @@ def parse_document(text: str, name: str = "<text>", digest: str = "", encoding: 
     notes: list[Note] = []
     notes_by_para: dict[int, Note] = {}
     section: str | None = None
-    for index, ((start, end), line, kind) in enumerate(zip(spans, lines, kinds, strict=True)):
+    counts = count_words_of(text, spans)
+    for index, ((start, end), line, kind, words) in enumerate(zip(spans, lines, kinds, counts, strict=True)):
         if kind == HEADING:
             section = line
         kind_from = FROM_INFERENCE if kind == BLOCK else FROM_FORM
-        paragraphs.append(
-            Paragraph(index, start, end, kind, section, count_words(line), line, name, kind_from)
-        )
+        paragraphs.append(Paragraph(index, start, end, kind, section, words, line, name, kind_from))
         if kind in (NOTE, AUTHOR_NOTE):
             m = _NOTE.match(line)
             label = m.group(1) + m.group(2)

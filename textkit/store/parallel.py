@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import TypeVar
 
 PARALLEL_FROM = 8  # items to process before it pays to start worker processes
 CHUNK = 4
+IN_FLIGHT = 3  # chunks queued per worker: enough that none waits, few enough to bound memory
 _WATCH_SECONDS = 0.5
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,21 +48,42 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], progress: Progress 
     ``func`` and the items must pickle (a module-level function, or a ``functools.partial`` of one).
     ``progress(done, total)`` is called as results arrive.
     """
+    return list(parallel_stream(func, items, progress))
+
+
+def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [func(item) for item in chunk]
+
+
+def parallel_stream(
+    func: Callable[[T], R], items: Sequence[T], progress: Progress | None = None
+) -> Iterator[R]:
+    """``func(item)`` for each item, yielded in order as the workers finish them. Only a few chunks
+    are in flight at a time, so the caller's work on one result overlaps the workers' on the next,
+    and results wait for it in bounded numbers (memory stays flat on any corpus)."""
     total = len(items)
     count = min(workers(), total)
     if total < PARALLEL_FROM or count < 2:
-        results = []
-        for item in items:
-            results.append(func(item))
+        for done, item in enumerate(items, 1):
+            yield func(item)
             if progress:
-                progress(len(results), total)
-        return results
+                progress(done, total)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=count, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
-        results = []
-        for result in pool.map(func, items, chunksize=CHUNK):
-            results.append(result)
-            if progress:
-                progress(len(results), total)
-        return results
+    chunks = (items[i : i + CHUNK] for i in range(0, total, CHUNK))
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_watch_parent, initargs=(os.getpid(),))
+    try:
+        pending = deque(pool.submit(_run_chunk, func, c) for c in islice(chunks, IN_FLIGHT * count))
+        done = 0
+        while pending:
+            results = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_run_chunk, func, chunk))
+            for result in results:
+                yield result
+                done += 1
+                if progress:
+                    progress(done, total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -8,10 +8,12 @@ as words, because those are what decide who a name is. Counting uses the index's
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from textkit.text.tokens import count_words as count_words_in
+from textkit.text.tokens import count_words_in_spans
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_][\w]*(?:[-‐][^\W\d_][\w]*)*(?:[’']s\b)?")
 
@@ -47,3 +49,8 @@ def words(text: str) -> tuple[Word, ...]:
 def count_words(text: str) -> int:
     """Words of running text: the index's tokens without clitics; footnote markers are not words."""
     return count_words_in(text)
+
+
+def count_words_of(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """``count_words`` of each span of ``text`` (a document's paragraphs), splitting the text once."""
+    return count_words_in_spans(text, spans)
