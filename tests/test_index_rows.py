@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from textkit.concordance.index import _Column, stable_order
 from textkit.concordance.rows import GAP_OTHER, doc_rows, gap_code
+from textkit.corpus.parse import iter_lines
 from textkit.text.tokens import count_words, fast_span_tokenize, is_clitic, normalize
 
 PIECES = ["Trotsky", "’s", "'S", " ", "\n", "don’t", "[3]", "[1*]", ".", "-", "co-op", "é", "\u0301", "_"]
@@ -43,6 +44,14 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
 @given(documents())
 def test_rows_match_tokenising_each_paragraph(document: tuple[str, list[tuple[int, int]]]) -> None:
     text, spans = document
+    assert vectorised(text, spans) == reference(text, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "\n", "\n\n", " \u00a0"]), max_size=60).map("".join))
+def test_rows_of_a_text_cut_whole_match_each_line(text: str) -> None:
+    """A text's lines end at white space, so the rows come from one split of the whole text."""
+    spans = list(iter_lines(text))
     assert vectorised(text, spans) == reference(text, spans)
 
 

@@ -17,17 +17,17 @@ import mmap
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from itertools import count, filterfalse
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from textkit.concordance.rows import GAP_NONE as GAP_NONE
 from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
 from textkit.concordance.rows import DocRows, doc_rows
-from textkit.corpus.load import document_text, load_documents, source_digest
+from textkit.corpus.load import document_text, map_documents, source_digest
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache
-from textkit.store.parallel import parallel_map
 from textkit.text.tokens import normalize, token_pieces
 
 INDEX = "wordindex"
@@ -221,7 +221,8 @@ class _Builder:
 
         n_paras, n_tokens = len(doc.paragraphs), len(rows.start)
         forms, ids = rows.forms, self.form_ids
-        to_global = np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
+        ids.update(zip(filterfalse(ids.__contains__, forms), count(len(ids))))
+        to_global = np.fromiter(map(ids.__getitem__, forms), np.int32, len(forms))
         kinds = np.array([KINDS.index(p.kind) for p in doc.paragraphs], dtype=np.int32)
         counts = np.bincount(rows.para, minlength=n_paras)
         running = np.where(np.isin(kinds, list(RUNNING_CODES)), counts, 0)
@@ -349,36 +350,30 @@ def _outline(doc: Document) -> _Outline:
     return _Outline(doc.name, doc.digest, doc.warning, paragraphs)
 
 
-def _task(doc: Document) -> tuple[str, list[tuple[int, int]]]:
-    return doc.text, [(p.start, p.end) for p in doc.paragraphs]
+def _index_rows(doc: Document) -> tuple[_Outline, DocRows]:
+    """On a worker: what the index keeps of a document, its outline and token rows."""
+    return _outline(doc), doc_rows((doc.text, [(p.start, p.end) for p in doc.paragraphs]))
 
 
 STEMMER_MODULE = "nltk.stem.snowball"
-BATCH = 64  # documents parsed and tokenised together: bounds how many Documents are alive at once
 
 
-class _Stages:
-    """One ``progress`` over the whole build: two steps per document, parsed then tokenised. Once the
-    last workers have been forked (a fork must not happen in the middle of an import), nltk's stemmer
-    is imported on a thread: a second or two the main process would otherwise spend afterwards."""
+class _StemmerOnTheSide:
+    """Once the first results are back the workers have been forked (a fork must not happen in the
+    middle of an import), so nltk's stemmer is imported on a thread: a second or two the main process
+    would otherwise spend after the last document."""
 
-    def __init__(self, total: int, progress: Progress) -> None:
-        self.total, self.progress, self.thread = total, progress, None
+    def __init__(self, progress: Progress) -> None:
+        self.progress, self.thread = progress, None
 
-    def parsed(self, first: int, size: int) -> Progress:
-        return lambda done, todo: self.progress(2 * first + done * size // max(todo, 1), 2 * self.total)
+    def report(self, done: int, total: int) -> None:
+        if self.thread is None:
+            import importlib
+            import threading
 
-    def tokenised(self, first: int, size: int) -> Progress:
-        def report(done: int, _: int) -> None:
-            if self.thread is None and first + size >= self.total:
-                import importlib
-                import threading
-
-                self.thread = threading.Thread(target=importlib.import_module, args=(STEMMER_MODULE,))
-                self.thread.start()
-            self.progress(2 * first + size + done, 2 * self.total)
-
-        return report
+            self.thread = threading.Thread(target=importlib.import_module, args=(STEMMER_MODULE,))
+            self.thread.start()
+        self.progress(done, total)
 
     def join(self) -> None:
         if self.thread is not None:
@@ -388,26 +383,17 @@ class _Stages:
 def _build(
     items: Sequence[Source], cache: Cache, warn: Warn, progress: Progress
 ) -> tuple[dict[str, Any], Any]:
-    """Parse (or read the cached parse of) and tokenise the documents a batch at a time, on every
-    core, keeping of each only its rows and an outline; then lay out the arrays of the whole corpus,
-    dropping each document's rows once copied in. Memory stays bounded by the index itself."""
+    """Parse (or read the cached parse of) and tokenise each document on a worker, taking back only
+    its rows and an outline, which are copied into the growing arrays as they arrive (the workers go
+    on meanwhile); then lay out the arrays of the whole corpus. Memory stays bounded by the index."""
     import numpy  # noqa: F401  (imported before any worker forks, so that every one inherits it)
 
     token_pieces("")  # the same for the token engine
-    stages = _Stages(len(items), progress)
+    stemmer = _StemmerOnTheSide(progress)
     builder = _Builder(capacity=sum(len(item.data) for item in items))  # a token has a byte at least
-    for first in range(0, len(items), BATCH):
-        batch = items[first : first + BATCH]
-        docs = load_documents(list(batch), cache, warn, stages.parsed(first, len(batch)))
-        tasks = [_task(d) for d in docs]
-        outlines = [_outline(d) for d in docs]
-        del docs
-        rows = parallel_map(doc_rows, tasks, stages.tokenised(first, len(batch)))
-        del tasks
-        rows.reverse()
-        for outline in outlines:
-            builder.add(outline, rows.pop())
-    stages.join()
+    for _, _, (outline, rows) in map_documents(list(items), cache, _index_rows, warn, stemmer.report):
+        builder.add(outline, rows)
+    stemmer.join()
     return builder.finish()
 
 

@@ -60,9 +60,9 @@ def _speech_cue(text: str) -> bool:
 
 def _announced_without_colon(previous: str, text: str) -> bool:
     """Speech announced in the last sentence of narration (``Why, he asked, …?``) then a closed quote."""
-    if ends_with_marker(previous) or not _speech_cue(_outside_quotes(last_sentence(previous))):
-        return False
-    return ends_with_marker(text) and not _INLINE_QUOTE.search(text) and _voice_of_quoted_matter(text)
+    if ends_with_marker(previous) or not ends_with_marker(text) or _INLINE_QUOTE.search(text):
+        return False  # the cheap tests first: most paragraphs fail one
+    return _voice_of_quoted_matter(text) and _speech_cue(_outside_quotes(last_sentence(previous)))
 
 
 def _closed_ahead(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:

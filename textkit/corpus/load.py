@@ -7,19 +7,22 @@ validated as they are read back: a damaged entry is parsed afresh.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from textkit.corpus.decode import Decoded, decode_bytes
 from textkit.corpus.model import BLOCK, BODY, KIND_SOURCES, KINDS, Corpus, Document, Marker, Note, Paragraph
 from textkit.corpus.sources import HTML, TEXT, Source, Sources, read_sources
 from textkit.errors import DataError
 from textkit.store.cache import Cache, Kind, cached_map, digest
-from textkit.store.parallel import Progress
+from textkit.store.parallel import Progress, parallel_stream
 
 ALIASES_FILE = "aliases.tsv"
+NO_BODY = "no body text in this HTML page (only headings, notes or navigation)"
 Warn = Callable[[str], None]
+R = TypeVar("R")
 
 
 def _ignore(message: str) -> None:
@@ -147,9 +150,7 @@ def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
     keep = [item.format != HTML or _has_body_text(doc) for doc, item in zip(documents, items, strict=True)]
     for item, kept in zip(items, keep, strict=True):
         if not kept and item.container is None:
-            raise DataError(
-                f"{item.name}: no body text in this HTML page (only headings, notes or navigation)"
-            )
+            raise DataError(f"{item.name}: {NO_BODY}")
     books = {item.container for item in items if item.container}
     empty = sorted(books - {item.container for item, kept in zip(items, keep, strict=True) if kept})
     if empty:
@@ -191,6 +192,82 @@ def load_documents(
         if doc.warning:
             warn(doc.warning)
     return _keep(documents, items)
+
+
+class _Job(NamedTuple):
+    """What a worker needs to give one input's document: the payload to parse, its cached layout if
+    any (validated but not yet checked against the text), how the text was decoded, and the key its
+    parse is cached under."""
+
+    payload: str | bytes
+    name: str
+    digest: str
+    decoded: Decoded | None
+    layout: dict[str, Any] | None
+    key: str
+
+
+def _on_document(func: Callable[[Document], R], cache: Cache, job: _Job) -> tuple[bool, str | None, R]:
+    """On a worker: the document (parsed and cached unless its cached layout fits), then ``func`` of
+    it. Only whether it has body text, its warning and ``func``'s result cross back, never the
+    document; the worker writes the parse to the cache itself, so that the writes go on every core."""
+    layout = job.layout
+    try:
+        doc = None if layout is None else _document(layout, job.name, job.decoded, job.digest)
+    except (ValueError, TypeError, KeyError):  # a cached layout that does not fit its text
+        doc = None
+    if doc is None:
+        doc, fresh = _fresh_document(job)
+        cache.put(DOCUMENTS.name, job.key, fresh, DOCUMENTS.encode)
+    return _has_body_text(doc), doc.warning, func(doc)
+
+
+def _fresh_document(job: _Job) -> tuple[Document, dict[str, Any]]:
+    """A job's document parsed afresh, and its layout to cache. A text's document is the parse
+    itself, as ``_document`` would rebuild it from the layout; an HTML page's is rebuilt that way."""
+    if job.decoded is None:
+        layout = _parse((job.payload, job.name))
+        return _document(layout, job.name, None, job.digest), layout
+    from textkit.corpus.parse import parse_document
+
+    doc = parse_document(job.decoded.text, job.name, job.digest, job.decoded.encoding)
+    doc.warning = job.decoded.warning
+    return doc, _layout(doc)
+
+
+def map_documents(
+    items: list[Source],
+    cache: Cache,
+    func: Callable[[Document], R],
+    warn: Warn = _ignore,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Source, str | None, R]]:
+    """``(item, warning, func(document))`` for each kept input, in order, with the parsing and ``func``
+    both on the workers, so that a document is never pickled. Parses are read from and written to the
+    cache as ``load_documents`` does, and the same inputs are left out (or refused)."""
+    decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
+    digests = [source_digest(item) for item in items]
+    keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
+    jobs = [
+        _Job(item.data if d is None else d.text, item.name, dig, d, cache.get(DOCUMENTS.name, k, _decode), k)
+        for item, d, dig, k in zip(items, decoded, digests, keys, strict=True)
+    ]
+    books: dict[str, bool] = {}
+    results = parallel_stream(partial(_on_document, func, cache.detached()), jobs, progress)
+    for item, (has_body, warning, result) in zip(items, results, strict=True):
+        if warning:
+            warn(warning)
+        if item.container is not None:
+            books[item.container] = books.get(item.container, False) or has_body
+        if item.format == HTML and not has_body:
+            if item.container is None:
+                raise DataError(f"{item.name}: {NO_BODY}")
+            continue
+        yield item, warning, result
+    cache.prune_now_and_then()
+    empty = sorted(book for book, any_body in books.items() if not any_body)
+    if empty:
+        raise DataError(f"{empty[0]}: no chapter of this EPUB has body text")
 
 
 def load_document(data: bytes, name: str, cache: Cache, warn: Warn = _ignore) -> Document:

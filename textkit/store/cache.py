@@ -118,6 +118,13 @@ class Cache:
         self._memory: dict[tuple[str, str], Any] = {}
         self._pruned = False
 
+    def detached(self) -> Cache:
+        """The same cache for a worker process: nothing remembered yet (so it pickles small), and
+        pruning left to the parent."""
+        other = Cache(self.root, self.enabled)
+        other._pruned = True
+        return other
+
     # Keys ------------------------------------------------------------------------------------------
 
     def key(self, kind: str, *parts: str) -> str:
@@ -279,7 +286,7 @@ class Cache:
 
     def prune_now_and_then(self) -> None:
         """Prune at most once a day (a stamp file remembers when), and once per process at most."""
-        if self._pruned:
+        if self._pruned or not self.enabled:
             return
         self._pruned = True
         stamp = self.root / _STAMP

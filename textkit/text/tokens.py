@@ -22,7 +22,6 @@ Queries are split with ``re``.
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -44,6 +43,7 @@ _LETTER = r"[^\W_]"
 _QUERY_LETTER = r"(?:[^\W_]|[*?])"
 TOKEN_PATTERN = f"{_MARKER}|{_word(_LETTER)}|{_CLITIC}"
 # Queries may hold the wildcards * and ?, which count as word characters there.
+_NOT_WORDS_RE = re.compile(f"{_MARKER}|{_CLITIC}")
 _QUERY_TOKEN_RE = re.compile(f"{_MARKER}|{_word(_QUERY_LETTER)}|{_CLITIC}")
 
 
@@ -66,6 +66,7 @@ def span_tokenize(text: str) -> list[tuple[int, int]]:
 _SPLIT_RE = re.compile(f"({TOKEN_PATTERN})", re.UNICODE | re.MULTILINE | re.DOTALL)
 _CLASSES = ("[^\\W_]", "\\d")  # all the pattern asks of a character
 _SAME_IN_BOTH: dict[str, bool] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -81,13 +82,14 @@ def _re_agrees(text: str) -> bool:
     """Do ``re`` and ``regex`` classify every distinct character of ``text`` alike?"""
     if text.isascii():
         return True
-    unseen = set(text).difference(_SAME_IN_BOTH)
+    chars = set(_NON_ASCII.findall(text))
+    unseen = chars.difference(_SAME_IN_BOTH)
     if unseen:
         classes = _regex_engine()[1]
         for char in unseen:
             ours = [re.fullmatch(c, char) is None for c in _CLASSES]
             _SAME_IN_BOTH[char] = ours == [c.fullmatch(char) is None for c in classes]
-    return all(map(_SAME_IN_BOTH.__getitem__, set(text)))
+    return all(map(_SAME_IN_BOTH.__getitem__, chars))
 
 
 class _LastSplit:
@@ -134,23 +136,26 @@ _OUTSIDE_ANY_TOKEN = frozenset(" \t\f\v\u00a0\ufeff\r\n")  # no token holds or j
 def count_words_in_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
     """``[count_words(text[s:e]) for s, e in spans]`` from one split of the whole text, when every
     span is bounded by white space or a line break (as a document's lines are), so that no token of
-    the whole crosses a span's edge; else span by span."""
-    if not all(_bounded(text, s, e) for s, e in spans):
+    the whole crosses a span's edge; else span by span.
+
+    The tokens that are not words are found by their own pattern: a clitic's apostrophe can start
+    no other token, nor can a marker's bracket, so every match of either is one of the split's
+    tokens (on the ``re`` engine; a text it reads otherwise is counted span by span)."""
+    if not (bounded_by_gaps(text, spans) and _re_agrees(text)):
         return [count_words(text[s:e]) for s, e in spans]
-    pieces = token_pieces(text)
-    tokens = pieces[1::2]
-    starts = list(accumulate(map(len, pieces)))[0:-1:2]
-    not_words = map(CLITICS.__contains__, tokens)
-    if "[" in text:
-        not_words = map(operator.or_, not_words, map(str.startswith, tokens, repeat("[")))
-    before = [0, *accumulate(map(operator.not_, not_words))]
-    return [before[bisect_left(starts, e)] - before[bisect_left(starts, s)] for s, e in spans]
+    starts = list(accumulate(map(len, token_pieces(text))))[0:-1:2]
+    others = [m.start() for m in _NOT_WORDS_RE.finditer(text)]
+    return [
+        bisect_left(starts, e) - bisect_left(starts, s) - bisect_left(others, e) + bisect_left(others, s)
+        for s, e in spans
+    ]
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    return (start == 0 or text[start - 1] in _OUTSIDE_ANY_TOKEN) and (
-        end == len(text) or text[end] in _OUTSIDE_ANY_TOKEN
-    )
+def bounded_by_gaps(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Is every span bounded by white space, a line break or an end of ``text``? Then no token of the
+    whole text crosses a span's edge, and a span's tokens are those of the whole that lie in it."""
+    size, outside = len(text), _OUTSIDE_ANY_TOKEN
+    return all((s == 0 or text[s - 1] in outside) and (e == size or text[e] in outside) for s, e in spans)
 
 
 def is_clitic(text: str, start: int, end: int) -> bool:
