@@ -87,10 +87,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
         return marked
     if looks_binary(data):
         raise DataError(f"{name}: looks like a binary file, not text")
-    text = data.decode("utf-8", errors="surrogateescape")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:  # some bad bytes: find them (rarer, slower)
+        text = data.decode("utf-8", errors="surrogateescape")
     bad = [m.start() for m in _ESCAPED.finditer(text)]
-    if not bad:
-        return Decoded(text, "utf-8")
     if len(_VALID_MULTIBYTE.findall(data)) >= len(bad):
         return _repaired(text, bad, name)
     warning = f"{name}: not valid UTF-8, read as cp1252"

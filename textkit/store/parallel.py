@@ -17,7 +17,7 @@ from typing import TypeVar
 
 PARALLEL_FROM = 8  # items to process before it pays to start worker processes
 CHUNK = 4
-IN_FLIGHT = 3  # chunks queued per worker: enough that none waits, few enough to bound memory
+IN_FLIGHT = 8  # chunks queued per worker: enough that none waits, few enough to bound memory
 _WATCH_SECONDS = 0.5
 T = TypeVar("T")
 R = TypeVar("R")
