@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from textkit.corpus.load import load_document
 from textkit.corpus.model import Document
-from textkit.corpus.parse import parse_document
+from textkit.corpus.parse import iter_lines, parse_document
 from textkit.errors import DataError
 from textkit.store.cache import Cache
 
@@ -116,3 +117,16 @@ def test_cache_payload_round_trips(text: str) -> None:
         cached = load_document(data, "a.txt", Cache(Path(folder)))
     assert cached == fresh
     assert [p.text for p in cached.paragraphs] == [p.text for p in fresh.paragraphs]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\r\n\f\v\u00a0\ufeff\u2003.")), max_size=60) | st.text())
+def test_lines_are_the_trimmed_non_empty_lines(text: str) -> None:
+    """One regex pass gives what splitting at line breaks and trimming each line gives."""
+    expected, start = [], 0
+    for line in re.split(r"[\r\n]", text):
+        lead = len(line) - len(line.lstrip(" \t\f\v\u00a0\ufeff"))
+        trail = len(line) - len(line.rstrip(" \t\f\v\u00a0\ufeff"))
+        if lead + trail < len(line):
+            expected.append((start + lead, start + len(line) - trail))
+        start += len(line) + 1
+    assert list(iter_lines(text)) == expected

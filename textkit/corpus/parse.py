@@ -29,8 +29,9 @@ from textkit.corpus.model import (
 from textkit.text.markers import MARKER_RE
 from textkit.text.words import count_words_of
 
-_LINE = re.compile(r"[^\r\n]+")
 _STRIP = " \t\f\v\u00a0\ufeff"
+# A line's text from its first to its last character that is not white space to trim.
+_TRIMMED_LINE = re.compile(f"[{_STRIP}]*([^\r\n]*[^\r\n{_STRIP}])")
 _NOTE = re.compile(r"(\d+)(\*?)\.\s+")
 _UPDATED = re.compile(r"last updated\b", re.IGNORECASE)
 _CHAPTER = re.compile(r"(?:\d+\.\s|(?:chapter|part|book)\b)", re.IGNORECASE)
@@ -43,13 +44,7 @@ _HEADING_MAX_WORDS = 12
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the non-empty lines, trimmed of surrounding white space (CR included)."""
-    for m in _LINE.finditer(text):
-        start, end = m.span()
-        line = m.group()
-        lead = len(line) - len(line.lstrip(_STRIP))
-        trail = len(line) - len(line.rstrip(_STRIP + "\r"))
-        if lead + trail < len(line):
-            yield start + lead, end - trail
+    return (m.span(1) for m in _TRIMMED_LINE.finditer(text))
 
 
 def is_chapter_line(text: str) -> bool:

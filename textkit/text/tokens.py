@@ -104,6 +104,7 @@ class _LastSplit:
 
     text: ClassVar[str | None] = None
     pieces: ClassVar[list[str]] = []
+    on_re: ClassVar[bool] = True  # split by ``re`` (its reading of the text is ``regex``'s)
 
 
 def token_pieces(text: str) -> list[str]:
@@ -112,8 +113,9 @@ def token_pieces(text: str) -> list[str]:
     is shared with the next caller that splits the same text: do not change it."""
     if _LastSplit.text is text:
         return _LastSplit.pieces
-    pieces = _SPLIT_RE.split(text) if _re_agrees(text) else _regex_engine()[0].split(text)
-    _LastSplit.text, _LastSplit.pieces = text, pieces
+    on_re = _re_agrees(text)
+    pieces = _SPLIT_RE.split(text) if on_re else _regex_engine()[0].split(text)
+    _LastSplit.text, _LastSplit.pieces, _LastSplit.on_re = text, pieces, on_re
     return pieces
 
 
@@ -147,9 +149,10 @@ def count_words_in_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[in
     The tokens that are not words are found by their own pattern: a clitic's apostrophe can start
     no other token, nor can a marker's bracket, so every match of either is one of the split's
     tokens (on the ``re`` engine; a text it reads otherwise is counted span by span)."""
-    if not (bounded_by_gaps(text, spans) and _re_agrees(text)):
+    pieces = token_pieces(text) if bounded_by_gaps(text, spans) else None
+    if pieces is None or not _LastSplit.on_re:
         return [count_words(text[s:e]) for s, e in spans]
-    starts = list(accumulate(map(len, token_pieces(text))))[0:-1:2]
+    starts = list(accumulate(map(len, pieces)))[0:-1:2]
     others = [m.start() for m in _NOT_WORDS_RE.finditer(text)]
     return [
         bisect_left(starts, e) - bisect_left(starts, s) - bisect_left(others, e) + bisect_left(others, s)
