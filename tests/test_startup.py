@@ -35,6 +35,20 @@ def test_help_does_not_load_rich_pandas_or_nltk() -> None:
     assert proc.stdout.splitlines()[-1] == "RESULT False False False"
 
 
+def test_warm_speakers_quotes_and_concord_load_no_pandas() -> None:
+    """The warm paths stay under their budgets by never importing pandas (0.7 s here)."""
+    code = (
+        "import sys\nfrom textkit.cli import cli\n"
+        "for args in (['speakers'], ['speakers', '--by-doc', '--format', 'json'], ['quotes'],"
+        " ['concord', 'party']):\n"
+        "    try:\n        cli.main(args)\n    except SystemExit:\n        pass\n"
+        "print('RESULT', 'pandas' in sys.modules)"
+    )
+    run([sys.executable, "-c", code])  # the first run fills the cache
+    proc = run([sys.executable, "-c", code])
+    assert proc.stdout.splitlines()[-1] == "RESULT False", proc.stderr[-500:]
+
+
 def test_info_piped_to_head_is_quiet() -> None:
     proc = run(["bash", "-c", f"'{TEXTKIT}' info | head -1"])
     assert proc.returncode == 0

@@ -87,17 +87,17 @@ def speakers(
         return
     quotes, mentions = lib.corpus_records(corpus)
     order = [d.name for d in corpus.documents]
-    table = lib.sort_speakers(
-        lib.speaker_table(quotes, mentions, doc_order=order, by_doc=by_doc), sort, limit, minimum
+    table = lib.sort_rows(
+        lib.speaker_rows(quotes, mentions, doc_order=order, by_doc=by_doc), sort, limit, minimum
     )
     missing = lib.unattributed(quotes)
-    if table.empty:
+    if not table:
         warn("no speakers: no attributed quotation or named person was found")
     elif missing:
         warn(f"{missing} quotations have no speaker and count only towards the total of quoted words")
     doc = [Column("doc_id", "doc", fixed=True)] if by_doc else []
     many = len(order) > 1 and not by_doc
-    rows = [_places(state, r, many) for r in lib.table_records(table)]
+    rows = [_places(state, r, many) for r in table]
     if state.terminal_table(fmt):
         state.emit(rows, doc + TABLE, fmt, renderer=speaker_bars)
     else:

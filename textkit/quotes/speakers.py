@@ -34,20 +34,55 @@ def spoken(quotes: Sequence[Quote]) -> list[Quote]:
     return [q for q in quotes if q.type == QUOTE and q.speaker]
 
 
-def _events(quotes: Sequence[Quote], mentions: Sequence[Mention], doc_rank: dict[str, int]) -> pd.DataFrame:
-    """One row per attributed quotation or mention: who, where, and what it adds."""
-    import pandas as pd
-
-    rows = [(q.speaker, q.doc, q.paragraph, q.start, 1, q.words, 0) for q in spoken(quotes)]
-    rows += [(m.person, m.doc, m.paragraph, m.start, 0, 0, 1) for m in mentions]
-    frame = pd.DataFrame(rows, columns=["person", "doc", "paragraph", "start", "quotes", "words", "mentions"])
-    frame["rank"] = frame["doc"].map(doc_rank).fillna(len(doc_rank)).astype(int)
-    frame["at_doc"], frame["at_paragraph"] = frame["doc"], frame["paragraph"]
-    return frame.sort_values(["rank", "start"], kind="stable")
-
-
 def _place(doc: str, paragraph: int, multi_doc: bool) -> str:
     return f"{doc} ¶{paragraph}" if multi_doc else f"¶{paragraph}"
+
+
+def _columns(by_doc: bool) -> list[str]:
+    return (["doc"] if by_doc else []) + COLUMNS + _PLACE_COLUMNS
+
+
+def speaker_rows(
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    *,
+    doc_order: Sequence[str] | None = None,
+    by_doc: bool = False,
+) -> list[dict[str, Any]]:
+    """Per person (per document with ``by_doc``): quotes, words, share of quoted words, mentions,
+    first/last, as plain rows sorted by quotes (pure Python: the command line never loads pandas).
+
+    ``share`` is the person's quoted words over the words of every quotation (attributed or not) in
+    the same scope, so the unattributed remainder stays visible. Places are ``¶paragraph``, with the
+    document name when the corpus has several.
+    """
+    seen = [q.doc for q in quotes] + [m.doc for m in mentions]
+    order = list(dict.fromkeys([*(doc_order or []), *seen]))
+    rank = {d: i for i, d in enumerate(order)}
+    events = [(q.speaker, q.doc, q.paragraph, q.start, 1, q.words, 0) for q in spoken(quotes)]
+    events += [(m.person, m.doc, m.paragraph, m.start, 0, 0, 1) for m in mentions]
+    events.sort(key=lambda e: (rank[e[1]], e[3]))  # stable: a quotation before a mention at one offset
+    groups: dict[Any, dict[str, Any]] = {}
+    for person, doc, paragraph, _, quoted, words, named in events:
+        row = groups.get((doc, person) if by_doc else person)
+        if row is None:
+            row = {"doc": doc, "person": person, "quotes": 0, "words": 0, "mentions": 0}
+            row |= {"first_doc": doc, "first_paragraph": paragraph}
+            groups[(doc, person) if by_doc else person] = row
+        row["quotes"] += quoted
+        row["words"] += words
+        row["mentions"] += named
+        row["last_doc"], row["last_paragraph"] = doc, paragraph
+    totals = _quoted_words(quotes, by_doc)
+    multi = len(order) > 1 and not by_doc
+    rows = []
+    for row in groups.values():
+        total = totals.get(row["doc"] if by_doc else None, 0)
+        row["share"] = row["words"] / total if total else 0.0
+        for end in ("first", "last"):
+            row[end] = _place(row[f"{end}_doc"], row[f"{end}_paragraph"], multi)
+        rows.append({column: row[column] for column in _columns(by_doc)})
+    return sort_rows(rows, "quotes")
 
 
 def speaker_table(
@@ -57,36 +92,11 @@ def speaker_table(
     doc_order: Sequence[str] | None = None,
     by_doc: bool = False,
 ) -> pd.DataFrame:
-    """Per person (per document with ``by_doc``): quotes, words, share of quoted words, mentions, first/last.
-
-    ``share`` is the person's quoted words over the words of every quotation (attributed or not) in
-    the same scope, so the unattributed remainder stays visible. Places are ``¶paragraph``, with the
-    document name when the corpus has several.
-    """
+    """``speaker_rows`` as a DataFrame, for notebooks (the same rows, the same order)."""
     import pandas as pd
 
-    seen = [q.doc for q in quotes] + [m.doc for m in mentions]
-    order = list(dict.fromkeys([*(doc_order or []), *seen]))
-    events = _events(quotes, mentions, {d: i for i, d in enumerate(order)})
-    keys = ["doc", "person"] if by_doc else ["person"]
-    if events.empty:
-        return pd.DataFrame(columns=keys + COLUMNS[1:] + _PLACE_COLUMNS)
-    grouped = events.groupby(keys, sort=False)
-    table = grouped[["quotes", "words", "mentions"]].sum()
-    first, last = grouped[["at_doc", "at_paragraph"]].first(), grouped[["at_doc", "at_paragraph"]].last()
-    table[["first_doc", "first_paragraph"]] = first.to_numpy()
-    table[["last_doc", "last_paragraph"]] = last.to_numpy()
-    table = table.reset_index()
-    totals = _quoted_words(quotes, by_doc)
-    scope = table["doc"] if by_doc else pd.Series([None] * len(table))
-    table["share"] = [
-        w / totals.get(s, 0) if totals.get(s, 0) else 0.0 for w, s in zip(table["words"], scope, strict=True)
-    ]
-    multi = len(order) > 1 and not by_doc
-    for end in ("first", "last"):
-        pairs = zip(table[f"{end}_doc"], table[f"{end}_paragraph"], strict=True)
-        table[end] = [_place(d, p, multi) for d, p in pairs]
-    return sort_speakers(table[keys + COLUMNS[1:] + _PLACE_COLUMNS], "quotes")
+    rows = speaker_rows(quotes, mentions, doc_order=doc_order, by_doc=by_doc)
+    return pd.DataFrame(rows, columns=_columns(by_doc))
 
 
 def _quoted_words(quotes: Sequence[Quote], by_doc: bool) -> Counter[str | None]:
@@ -97,25 +107,36 @@ def _quoted_words(quotes: Sequence[Quote], by_doc: bool) -> Counter[str | None]:
     return totals
 
 
-def sort_speakers(
-    table: pd.DataFrame, by: str = "quotes", top: int | None = None, minimum: int = 0
-) -> pd.DataFrame:
+def sort_rows(
+    rows: Sequence[dict[str, Any]], by: str = "quotes", top: int | None = None, minimum: int = 0
+) -> list[dict[str, Any]]:
     """Sort by ``by`` (ties: quotes, then mentions, then name); ``minimum`` applies to that count
     (to quotes when sorting by name); ``top`` keeps the first N (per document when there are docs)."""
     if by not in SORTS:
         raise ValueError(f"unknown sort: {by}")
     counted = "quotes" if by == "name" else by
-    table = table[table[counted] >= minimum]
-    columns = ["person"] if by == "name" else [*_TIEBREAK[by], "person"]
-    ascending = [True] if by == "name" else [False] * (len(columns) - 1) + [True]
-    if "doc" in table.columns:
-        rank = {d: i for i, d in enumerate(dict.fromkeys(table["doc"]))}
-        table = table.assign(_rank=table["doc"].map(rank))
-        table = table.sort_values(["_rank", *columns], ascending=[True, *ascending], kind="stable")
-        table = table.drop(columns="_rank")
-        return (table.groupby("doc", sort=False).head(top) if top else table).reset_index(drop=True)
-    table = table.sort_values(columns, ascending=ascending, kind="stable")
-    return (table.head(top) if top else table).reset_index(drop=True)
+    kept = [r for r in rows if r[counted] >= minimum]
+    counts = [] if by == "name" else _TIEBREAK[by]
+    rank = {d: i for i, d in enumerate(dict.fromkeys(r.get("doc") for r in kept))}
+    kept.sort(key=lambda r: (rank[r.get("doc")], *(-r[c] for c in counts), r["person"]))
+    if not top:
+        return kept
+    taken: Counter[Any] = Counter()
+    out = []
+    for row in kept:
+        taken[row.get("doc")] += 1
+        if taken[row.get("doc")] <= top:
+            out.append(row)
+    return out
+
+
+def sort_speakers(
+    table: pd.DataFrame, by: str = "quotes", top: int | None = None, minimum: int = 0
+) -> pd.DataFrame:
+    """``sort_rows`` over a DataFrame from ``speaker_table``."""
+    import pandas as pd
+
+    return pd.DataFrame(sort_rows(table_records(table), by, top, minimum), columns=list(table.columns))
 
 
 def table_records(table: pd.DataFrame) -> list[dict[str, Any]]:
@@ -146,8 +167,7 @@ def speaker_profile(
     places: int = 5,
 ) -> Profile:
     """The person's row of ``speaker_table``, their quotations and the paragraphs naming them most."""
-    table = speaker_table(quotes, mentions, doc_order=doc_order)
-    rows = table_records(table[table["person"] == person])
+    rows = [r for r in speaker_rows(quotes, mentions, doc_order=doc_order) if r["person"] == person]
     counts = rows[0] if rows else {"person": person, "quotes": 0, "words": 0, "share": 0.0, "mentions": 0}
     own = [q for q in spoken(quotes) if q.speaker == person]
     named = Counter((m.doc, m.paragraph) for m in mentions if m.person == person)
