@@ -54,6 +54,29 @@ def test_each_verdict_keeps_its_evidence(cast: dict) -> None:
     assert any("lowercase" in e for e in cast["Revolution"].evidence)
 
 
+LISTS = """Jane Historian
+A History of Nowhere
+3. The spring
+
+The war party wanted Velmark, Zorava, Latvia and Quellin. Nobody else wanted war.
+Not Zorava but bread, said the soldiers, and not Zorava either. Then came Brask, Tamir and Velo:
+Brask said that the war was lost, Tamir agreed, and Velo wrote to Brask about Zorava.
+"""
+
+
+def test_a_list_of_places_makes_its_unsure_names_places(tmp_path: Path) -> None:
+    """Zorava is named twice with nothing to go on, which alone would make it a person; listed with
+    a place (known only to the gazetteer, weak evidence) and no person, it is a place. A list of
+    people keeps its persons."""
+    path = tmp_path / "lists.txt"
+    path.write_text(LISTS, encoding="utf-8")
+    corpus = load_corpus(path, use_cache=False)
+    cast = document_cast(corpus.documents[0], corpus.aliases)
+    assert cast["Zorava"].type == OTHER and any("listed with Latvia" in e for e in cast["Zorava"].evidence)
+    assert (cast["Velmark"].type, cast["Quellin"].type) == (OTHER, OTHER)
+    assert [cast[n].type for n in ("Brask", "Tamir", "Velo")] == [PERSON] * 3
+
+
 def test_people_command_types_filters_and_explains(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "chapter.txt"
     path.write_text(TEXT, encoding="utf-8")

@@ -239,8 +239,29 @@ def document_cast(
     return cast
 
 
+def _lists(pairs: list[tuple[str, str]]) -> list[set[str]]:
+    """The lists the pairs of neighbours chain into (``Poland, Galicia, Armenia and Persia``)."""
+    lists: list[set[str]] = []
+    for a, b in pairs:
+        joined = [group for group in lists if a in group or b in group]
+        merged = set().union(*joined, {a, b})
+        lists = [group for group in lists if group not in joined] + [merged]
+    return lists
+
+
 def _spread_over_lists(cast: dict[str, Entity], pairs: list[tuple[str, str]]) -> None:
-    """Names listed together are of one kind: an unsure name takes the kind of a sure neighbour."""
+    """Names listed together are of one kind: an unsure name takes the kind of a sure neighbour; and
+    in a list of three or more where some names are places or other things (each with evidence) and
+    none has any evidence of a person, the names with no evidence either way are of their kind."""
+    for group in _lists(pairs):
+        against = sorted(n for n in group if cast[n].type == OTHER and cast[n].score < 0)
+        if len(group) < 3 or not against or any(cast[n].score > 0 for n in group):
+            continue
+        because = f"listed with {', '.join(against)}"
+        for name in group:
+            e = cast[name]
+            if e.score == 0 and e.type != OTHER:
+                cast[name] = Entity(name, OTHER, (because, *e.evidence), e.mentions)
     for a, b in pairs:
         for sure, unsure in ((a, b), (b, a)):
             if (

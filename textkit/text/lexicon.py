@@ -97,4 +97,4 @@ def place_names() -> frozenset[str]:
     from importlib.resources import files
 
     text = files("textkit").joinpath("data/places.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(text.splitlines())  # the header lines start with "#", which no name does

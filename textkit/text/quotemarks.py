@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textkit.text.markers import content_end
 from textkit.text.sentences import sentence_starts
@@ -103,7 +104,13 @@ def _orphan_start(text: str, close: int, floor: int, has_previous: bool) -> int 
 
 
 def find_spans(text: str) -> list[MarkSpan]:
-    """All quoted spans of a paragraph, outer before inner, in order of their opening."""
+    """All quoted spans of a paragraph, outer before inner, in order of their opening (remembered
+    by text: the entity stage and the quotation engine both read every paragraph's)."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[MarkSpan, ...]:
     marks = _marks(text)
     spans: list[MarkSpan] = []
     stack: list[tuple[_Mark, int]] = []  # open mark, index of its span slot
@@ -146,7 +153,7 @@ def find_spans(text: str) -> list[MarkSpan]:
         old = slots[slot]
         slots[slot] = MarkSpan(old.start, max(old.start, end), old.style, old.depth, old.parent, closed=False)
     spans = [s for s in slots if s is not None and s.end > s.start]
-    return sorted(spans, key=lambda s: (s.start, -s.end))
+    return tuple(sorted(spans, key=lambda s: (s.start, -s.end)))
 
 
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
