@@ -15,7 +15,9 @@ from typing import NamedTuple
 from textkit.text.tokens import count_words as count_words_in
 from textkit.text.tokens import count_words_in_spans
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_][\w]*(?:[-‐][^\W\d_][\w]*)*(?:[’']s\b)?")
+# Word runs are possessive (``*+``): what follows a run is never a word character, so giving one
+# back never finds another match, and nothing backtracks.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]\w*+(?:[-‐][^\W\d_]\w*+)*+(?:[’']s\b)?")
 
 
 class Word(NamedTuple):
@@ -31,19 +33,25 @@ class Word(NamedTuple):
     initial: bool
 
 
-def _word(m: re.Match[str]) -> Word:
-    text = m.group()
-    possessive = text.endswith(("’s", "'s"))
-    bare = text[:-2] if possessive else text
-    return Word(
-        text, m.start(), m.end(), bare, bare.lower(), possessive, text[:1].isupper(), text.endswith(".")
-    )
+_POSSESSIVE_ENDS = frozenset(("’s", "'s"))
+_new_word = tuple.__new__  # a Word without the keyword handling of its constructor: words are many
 
 
 @lru_cache(maxsize=8192)
 def words(text: str) -> tuple[Word, ...]:
     """Words with offsets; cached because attribution reads the same sentence several times."""
-    return tuple(_word(m) for m in _WORD.finditer(text))
+    found = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        possessive = word[-2:] in _POSSESSIVE_ENDS
+        bare = word[:-2] if possessive else word
+        found.append(
+            _new_word(
+                Word, (word, start, end, bare, bare.lower(), possessive, word[0].isupper(), word[-1] == ".")
+            )
+        )
+    return tuple(found)
 
 
 def count_words(text: str) -> int:
