@@ -70,6 +70,14 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
         ),
         # straight quotes follow the same rules
         ('The meeting was long. Ivanov said: "We shall win the vote." Nobody answered.', "Ivanov"),
+        # an aside between the verb and the quotation, an appositive between the name and the verb
+        (
+            "Ivanov put it well when he said, at a meeting of the council on 3 May 1915, ‘The grain "
+            "will not come.’",
+            "Ivanov",
+        ),
+        ("‘The army has no bread left at all,’ Petrov, the minister of war, wrote to his wife.", "Petrov"),
+        ("At the inquiry Orlov, who knew the works, testified that ‘no one expected the strike’.", "Orlov"),
     ],
 )
 def test_cue_patterns_name_the_speaker(text: str, speaker: str) -> None:
@@ -102,6 +110,32 @@ def test_a_remark_from_an_unnamed_report_is_unattributed_never_the_reporters() -
     quote = block("Volkov cited a remark from a report on the grain collections:")
     assert quote.speaker is None
     assert quote.rule == "reported source (unnamed)"
+
+
+def test_a_new_subject_in_the_lead_stops_the_previous_speaker_continuing() -> None:
+    """An uncued quotation whose sentence has someone else as its subject is not the previous
+    speaker's: that person is only a guess, so the speaker is left unknown."""
+    text = (
+        "Ivanov said: ‘We shall not retreat one step.’ Petrov, an old enemy of his, agreed with "
+        "the generals and added his own warning in the same debate “The army will not hold the line "
+        "for a week longer.”"
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "quote"]
+    assert first.speaker == "Ivanov"
+    assert second.speaker != "Ivanov"
+
+
+def test_an_editors_bracket_names_the_voice_of_an_uncued_block() -> None:
+    text = (
+        "The debate went on into the night. The merchants did not like it.\n"
+        "As a matter of fact [writes Belov] the whole of the merchant class was confronted by a "
+        "tragic problem ... it had to choose.\n"
+        "But what was to be done once the old order had fallen? Nobody knew. [3]\n"
+        "The debate ended at dawn.\n"
+    )
+    quotes = [q for q in quotes_of(text) if q.kind == "block"]
+    assert [q.speaker for q in quotes] == ["Belov", "Belov"]
+    assert quotes[0].rule == "interpolated cue" and quotes[0].cue == "[writes Belov]"
 
 
 def test_a_body_speaks_its_resolution() -> None:

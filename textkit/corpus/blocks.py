@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import ends_with_marker
 from textkit.text.sentences import last_sentence
@@ -19,7 +20,8 @@ _OPENING_ELLIPSIS = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-_INLINE_QUOTE = re.compile(r"[‘“\"](?=\w)|(?<=\s)'(?=\w)")
+_INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|(?<=\s)'(?=\w)")
+_ELISION = re.compile(r"\S\s?(?:\.\s?){3}|…")  # words left out after a word, not an opening ellipsis
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
 
@@ -88,6 +90,15 @@ def _breaks_off(previous: str, text: str) -> bool:
     )
 
 
+def _quoted_matter_on_its_own(text: str) -> bool:
+    """A paragraph that shows it is quoted matter with no lead-in: an editor's bracketed cue inside
+    it (``[writes Sukhanov]``), or elisions (``...``) in a paragraph closed by a footnote marker and
+    holding no quotation marks of its own (a writer elides words only from what they quote)."""
+    if interpolated_cues(text):
+        return True
+    return bool(_ELISION.search(text)) and ends_with_marker(text) and not _INLINE_QUOTE.search(text)
+
+
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
     """Flag the eligible paragraphs (body text) that are block quotations.
 
@@ -107,5 +118,5 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
                 and (_continues_block(text) or _closed_ahead(texts, eligible, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
         else:
-            flags[i] = _announced_without_colon(previous, text)
+            flags[i] = _announced_without_colon(previous, text) or _quoted_matter_on_its_own(text)
     return flags

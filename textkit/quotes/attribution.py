@@ -67,6 +67,10 @@ def _first_candidate(text: str, ctx: Context) -> Candidate | None:
     return cands[0] if cands else None
 
 
+_AFTER_VERB_ASIDE = re.compile(r"\s*,[^,;:]{1,80},\s*")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s[^,;:]{1,60},\s*")
+
+
 def _post_cue(post: str, ctx: Context) -> Attribution | None:
     """``‘…’, X retorted`` / ``‘…’, paraphrased X`` / ``‘…’ by X``."""
     m = re.match(r"^[\s,.;!?’”'\"]*", post)
@@ -86,6 +90,9 @@ def _post_cue(post: str, ctx: Context) -> Attribution | None:
         return Attribution(_who(cand, ctx), "cue after quote", cue, 0.9, True)
     head = _first_candidate(rest, ctx)
     if head and head.start == 0 and head.kind in ("name", "pronoun"):
+        aside = _APPOSITIVE.match(rest, head.end)  # X, the minister of war, wrote
+        if aside:
+            toks = [t for t in words(rest) if t.start < head.end or t.start >= aside.end()][:6]
         after = [t for t in toks if t.start >= head.end]
         verb = next((t for t in after[:2] if is_cue_verb(t.text)), None)
         if verb and (after[0] is verb or after[0].lower.endswith("ly")):
@@ -204,7 +211,8 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
             continue
         between = len(toks) - 1 - i
         that = any(t.lower == "that" for t in toks[i + 1 : i + 4])
-        if not (colon or that or between <= reach):
+        aside = _AFTER_VERB_ASIDE.fullmatch(clause, toks[i].end) is not None  # said, at …, ‘…’
+        if not (colon or that or aside or between <= reach):
             continue
         after = _first_candidate(clause[toks[i].end :], ctx)
         inverted = (
@@ -271,11 +279,23 @@ def attribute(pre: str, post: str, sentence: str, words_in_quote: int, ctx: Cont
     return NONE
 
 
-def fallback(ctx: Context) -> Attribution:
-    """No cue: the previous quotation's speaker, unless the narration has moved to someone else."""
-    moved = ctx.subject_since_previous
+def _subject_named(text: str, ctx: Context) -> str | None:
+    """The person a stretch of narration has as its subject, when it names one."""
+    subject = find_subject(text, ctx.known, ctx.aliases, types=ctx.types)
+    if subject is None or subject.kind != "name" or ctx.types.get(subject.value) == "body":
+        return None
+    return subject.value
+
+
+def fallback(ctx: Context, lead: str = "") -> Attribution:
+    """No cue: the previous quotation's speaker, unless the narration has moved to someone else:
+    in the sentences since, or in the narration that leads to this quotation (the subject of its own
+    sentence, which is read only after it)."""
+    moved = ctx.subject_since_previous or _subject_named(lead, ctx)
     if ctx.previous_speaker and (moved is None or moved == ctx.previous_speaker):
         return Attribution(ctx.previous_speaker, "continuation", None, 0.6, False)
+    if moved:
+        return Attribution(moved, "salience", None, 0.4, False)
     person = ctx.salience.subject or ctx.salience.last_named
     if person:
         return Attribution(person, "salience", None, 0.4, False)

@@ -26,6 +26,7 @@ from textkit.quotes.attribution import (
     is_term_cue,
 )
 from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
+from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import content_end, marker_after
 from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
@@ -144,7 +145,7 @@ class _Builder:
         if not att.cued:
             if term or (size <= SHORT_QUOTE_WORDS and not _is_sentence(text[span.start : span.end])):
                 return TERM, NONE
-            att = fallback(ctx)
+            att = fallback(ctx, pre)
         return (TERM if term else QUOTE), att
 
     def _walk(
@@ -234,6 +235,16 @@ class _Builder:
             return None
         return Attribution(author, "author of the cited work", f"note {note}", 0.7, False)
 
+    def _interpolated(self, run: list[Paragraph]) -> Attribution | None:
+        """A block run that names its author in an editor's bracket (``[writes Sukhanov]``), when
+        the name is a person or body of the cast (a pronoun's bracket names no one new)."""
+        for p in run:
+            for cue in interpolated_cues(p.text):
+                name = canonical(cue.name, self.aliases) if cue.name else None
+                if name and self.types.get(name) != "other":
+                    return Attribution(name, "interpolated cue", cue.cue, 0.9, True)
+        return None
+
     def block_run(self, run: list[Paragraph], lead_in: str) -> None:
         last = run[-1]
         note = marker_after(last.text, content_end(last.text))
@@ -241,7 +252,7 @@ class _Builder:
         if lead_in == self.last_sentence:
             att = replace(att, cue=unmasked(att.cue, lead_in, self.last_plain))
         if not att.cued:
-            att = self._cited_author(note) or fallback(self.ctx)
+            att = self._interpolated(run) or self._cited_author(note) or fallback(self.ctx, lead_in)
         voice = att.speaker if att.confidence >= ABSTAIN_BELOW else None  # a guess is no one's voice
         local = Context(self.known, self.aliases, Salience(voice, self.types), types=self.types)
         for i, p in enumerate(run):

@@ -21,7 +21,8 @@ _CUE_VERB = re.compile(
     r"demand(?:s|ed)?|protest(?:s|ed)?|object(?:s|ed)|comment(?:s|ed)?|concede[sd]?|continue[sd]|"
     r"shout(?:s|ed)?|cr(?:y|ies|ied)|mention(?:s|ed)?|assert(?:s|ed)?|maintain(?:s|ed)?|"
     r"emphasi[sz]e[sd]?|respond(?:s|ed)?|reported|responded|put|telegraph(?:s|ed)?|cable[sd]|"
-    r"spoke|speaks|confess(?:es|ed)?|predict(?:s|ed)?|promise[sd]|thunder(?:s|ed)?|boast(?:s|ed)?)$"
+    r"spoke|speaks|confess(?:es|ed)?|predict(?:s|ed)?|promise[sd]|thunder(?:s|ed)?|boast(?:s|ed)?|"
+    r"testif(?:y|ies|ied))$"
 )
 
 

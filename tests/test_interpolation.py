@@ -1,0 +1,48 @@
+"""Quoted matter that shows itself without a lead-in: an editor's bracketed cue, or elisions in a
+paragraph closed by a footnote marker."""
+
+from __future__ import annotations
+
+import pytest
+
+from textkit.corpus.blocks import find_blocks
+from textkit.text.interpolation import interpolated_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("As a matter of fact, [writes Belov] the merchants", "Belov"),
+        ("a sorry turn of events [wrote Belov], nevertheless", "Belov"),
+        ("[Belov says] nothing will come of it", "Belov"),
+        ("so much [he continues] for the merchants", None),
+        ("the view [writes de Witt] was common", "de Witt"),
+    ],
+)
+def test_a_bracket_with_a_verb_of_speech_and_a_name_is_a_cue(text: str, name: str | None) -> None:
+    (cue,) = interpolated_cues(text)
+    assert cue.name == name and text[cue.start : cue.end] == cue.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[The revolution] drew crowds", "[O]ur merchants", "them [the capitalists]", "[said to be]", "[1]"],
+)
+def test_an_insertion_that_completes_the_quotation_names_no_one(text: str) -> None:
+    assert interpolated_cues(text) == []
+
+
+NARRATION = "The merchants had not supported the strike at all."
+
+
+@pytest.mark.parametrize(
+    ("text", "is_block"),
+    [
+        ("As a matter of fact [writes Belov] the merchants were lost.", True),
+        ("The popularity of the council grew ... and grew, in every town. [4]", True),
+        ("Its leaders begged, cajoled, threatened ... and nothing came of it.", False),  # no marker
+        ("He wrote to them: ‘... we consider ourselves equal’, and left. [5]", False),  # quoted inline
+    ],
+)
+def test_quoted_matter_without_a_lead_in(text: str, is_block: bool) -> None:
+    assert find_blocks([NARRATION, text], [True, True]) == [False, is_block]
