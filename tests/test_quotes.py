@@ -78,6 +78,13 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
         ),
         ("‘The army has no bread left at all,’ Petrov, the minister of war, wrote to his wife.", "Petrov"),
         ("At the inquiry Orlov, who knew the works, testified that ‘no one expected the strike’.", "Orlov"),
+        # the name right before the verb, not the first name of the sentence
+        ("Then Belova reported that Orlov said: ‘If I were young I would join the army.’", "Orlov"),
+        ("Of the two young men, Orlov and Petrov, Ivanov writes: ‘They are able, but vain.’", "Ivanov"),
+        # a possessive's noun with a name beside it: the name is the subject
+        ("Ivanov was ill. His secretary, Belova, in her diary, wrote: ‘Called me in again.’", "Belova"),
+        # a name seen only at sentence starts still speaks after an aside
+        ("The vote went badly. Merkel, for example, declared: ‘You are not sincere.’", "Merkel"),
     ],
 )
 def test_cue_patterns_name_the_speaker(text: str, speaker: str) -> None:

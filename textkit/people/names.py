@@ -19,6 +19,7 @@ from textkit.text.words import Word, words
 
 _MEMBERS = re.compile(r"(?:iks|ists|ites|ans|ers)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_ASIDE_THEN_VERB = re.compile(r",\s*[^,;:.!?]{1,30},\s*(\w+)")  # ``, for example, declared``
 _SENTENCE_GAP = re.compile(r"[.!?:;…–—][\s‘’“”'\"()\]\[\d*]*$|^\s*[‘“\"'(]|\n")
 
 
@@ -61,13 +62,17 @@ def _is_name_word(
 
 def _acts_as_name(tok: Word, text: str, nxt: Word | None) -> bool:
     """A sentence-initial word never seen inside a sentence is a name when it speaks (``Gramsci
-    refers``) or takes an appositive (``Mikoyan, a young delegate,``)."""
+    refers``, ``Merrheim, for example, declared``) or takes an appositive (``Mikoyan, a young
+    delegate,``)."""
     if nxt is None or tok.lower.endswith(("ing", "ly", "ed")):
         return False
     gap = text[tok.end : nxt.start]
     if gap.strip() == "":
         return is_cue_verb(nxt.text)
-    return gap.strip() == "," and nxt.lower in ("a", "an", "the")
+    if gap.strip() != ",":
+        return False
+    aside = _ASIDE_THEN_VERB.match(text, tok.end)
+    return nxt.lower in ("a", "an", "the") or (aside is not None and is_cue_verb(aside.group(1)))
 
 
 def _ends_a_name(tok: Word) -> bool:

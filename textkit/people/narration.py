@@ -28,6 +28,8 @@ _LAST_WORD = re.compile(r"([^\W_]+)([^\w]*)$")
 _CLAUSE_BREAK = re.compile(r"[,;:(–—]")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
 _NO_WORDS = re.compile(r"\W*")
+_NOUN_THEN_COMMA = re.compile(r"\s+[a-z]+(?:\s[a-z]+)?,\s*")
+_COMMA_AFTER = re.compile(r"\s*,")
 _LOOK_BACK = 64  # characters read back for the word before a candidate
 
 
@@ -89,6 +91,17 @@ def _governed(text: str, cand: Candidate) -> bool:
     return word in PREPOSITIONS or word in DETERMINERS or word.endswith("ing")
 
 
+def _in_apposition(text: str, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """``His secretary, Fotieva, wrote``: the name set beside a possessive's noun is the subject."""
+    if not cand.possessive:
+        return None
+    m = _NOUN_THEN_COMMA.match(text, cand.end)
+    name = next((c for c in cands if m and c.start == m.end() and c.kind == "name"), None)
+    if name is None or not _COMMA_AFTER.match(text, name.end):
+        return None
+    return name
+
+
 def find_subject(
     text: str,
     known: frozenset[str],
@@ -114,7 +127,7 @@ def find_subject(
             continue
         if (cand.possessive or cand.kind == "body") and not _opens_clause(text, cand):
             continue
-        return cand
+        return _in_apposition(text, cand, cands) or cand
     for cand in cands:
         word, _ = _previous_word(text, cand.start)
         if cand.kind == "name" and word in ("was", "were", "is") and _NO_WORDS.fullmatch(text, cand.end):

@@ -188,8 +188,22 @@ def _possessive_cue(pre: str, ctx: Context) -> Attribution | None:
     return None
 
 
+def _name_right_before(before: str, ctx: Context) -> str | None:
+    """``… Bukharin and Piatakov, Lenin writes`` / ``… reported that Plekhanov said``: a name
+    right before the verb is its subject, unless a preposition governs it (``a letter to X said``)."""
+    cands = candidates(before, ctx.known, ctx.aliases, ctx.types)
+    if not cands or cands[-1].kind != "name" or cands[-1].possessive or before[cands[-1].end :].strip():
+        return None
+    previous = words(before[: cands[-1].start])[-1:]
+    if previous and (previous[0].lower in PREPOSITIONS or previous[0].lower in DETERMINERS):
+        return None
+    return cands[-1].value
+
+
 def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
     before = clause[:verb_start]
+    if named := _name_right_before(before, ctx):
+        return named
     tail = max(0, len(before) - _LOOK_BACK)
     m = re.search(r",?\s*who\s+(?:\w+\s+)?$", before[tail:])
     if m:
