@@ -83,6 +83,13 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
         ("Of the two young men, Orlov and Petrov, Ivanov writes: ‘They are able, but vain.’", "Ivanov"),
         # a possessive's noun with a name beside it: the name is the subject
         ("Ivanov was ill. His secretary, Belova, in her diary, wrote: ‘Called me in again.’", "Belova"),
+        # a pronoun takes a name earlier in its own sentence, and a passive agent is salient
+        ("Ivanov was ill. To return to Orlov: he could write, years later, ‘Nobody led us.’", "Orlov"),
+        (
+            "Ivanov spoke first. A worse position than Ivanov’s was taken by Orlov. "
+            "Early in 1915 he wrote: ‘The defeat of the empire would be a disaster.’",
+            "Orlov",
+        ),
         # a name seen only at sentence starts still speaks after an aside
         ("The vote went badly. Merkel, for example, declared: ‘You are not sincere.’", "Merkel"),
     ],

@@ -162,15 +162,18 @@ class Salience:
             person = self.resolve(subject)
         if person and self.types.get(person) == BODY:  # pronouns resolve to persons only
             person = None
-        named = [
-            c.value
+        names = [
+            c
             for c in candidates(sentence, known, aliases, self.types)
             if c.kind == "name" and self.types.get(c.value) != BODY
         ]
-        if named:
-            self.last_named = named[-1]
-        if person is None and subject is None and len(set(named)) == 1:
-            self.subject = named[0]  # ``… was the position of Pavel Axelrod. In 1914 he wrote``
+        if names:
+            self.last_named = names[-1].value
+        plain = [c.value for c in names if not c.possessive]
+        if person is None and subject is None and plain:
+            # ``… was the position of Pavel Axelrod. In 1914 he wrote``; ``… than Plekhanov’s was
+            # taken by Potresov. He …``: with no subject, the last name not a possessive.
+            self.subject = plain[-1]
         if person:
             self.subject = person
         return person

@@ -211,6 +211,12 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
         if names:
             return canonical(names[-1].surface, ctx.aliases)
     cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types)
+    if cand is not None and cand.kind == "pronoun" and cand.value in ("he", "she"):
+        # ``To return again to Kaiurov: he could write``: a name earlier in the sentence.
+        earlier = candidates(clause[: cand.start], ctx.known, ctx.aliases, ctx.types)
+        persons = [c.value for c in earlier if c.kind == "name" and not c.possessive]
+        if persons and ctx.types.get(persons[-1]) != "body":
+            return persons[-1]
     return _who(cand, ctx)
 
 
