@@ -90,6 +90,14 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
             "Early in 1915 he wrote: ‘The defeat of the empire would be a disaster.’",
             "Orlov",
         ),
+        # a pronoun right before the verb is the subject, not the body the clause opened with
+        ("Then Ivanov was alarmed. In March at the Party Congress he said: ‘Scratch some, find a bigot.’", "Ivanov"),
+        # a pronoun after the quotation takes the subject of the narration before it
+        (
+            "Ivanov spoke. At the congress the old delegate, N. Orlov, argued that the plan had "
+            "failed. ‘The old empire is not our slogan’, he exclaimed.",
+            "Orlov",
+        ),
         # a name seen only at sentence starts still speaks after an aside
         ("The vote went badly. Merkel, for example, declared: ‘You are not sincere.’", "Merkel"),
     ],

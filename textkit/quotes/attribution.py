@@ -71,7 +71,23 @@ _AFTER_VERB_ASIDE = re.compile(r"\s*,[^,;:]{1,80},\s*")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s[^,;:]{1,60},\s*")
 
 
-def _post_cue(post: str, ctx: Context) -> Attribution | None:
+def _resolve(cand: Candidate | None, before: str, ctx: Context) -> str | None:
+    """A candidate's person; ``he``/``she`` first takes the person its own sentence is about, in
+    the words before it (its subject, else the last plain name: ``To return to Kaiurov: he wrote``),
+    and only then the narration's salient person."""
+    if cand is None or cand.kind != "pronoun" or cand.value not in ("he", "she"):
+        return _who(cand, ctx)
+    subject = _subject_named(before, ctx)
+    if subject:
+        return subject
+    earlier = candidates(before, ctx.known, ctx.aliases, ctx.types)
+    persons = [c.value for c in earlier if c.kind == "name" and not c.possessive]
+    if persons and ctx.types.get(persons[-1]) != "body":
+        return persons[-1]
+    return _who(cand, ctx)
+
+
+def _post_cue(post: str, ctx: Context, pre: str = "") -> Attribution | None:
     """``‘…’, X retorted`` / ``‘…’, paraphrased X`` / ``‘…’ by X``."""
     m = re.match(r"^[\s,.;!?’”'\"]*", post)
     rest = post[m.end() :] if m else post
@@ -96,7 +112,7 @@ def _post_cue(post: str, ctx: Context) -> Attribution | None:
         after = [t for t in toks if t.start >= head.end]
         verb = next((t for t in after[:2] if is_cue_verb(t.text)), None)
         if verb and (after[0] is verb or after[0].lower.endswith("ly")):
-            return Attribution(_who(head, ctx), "cue after quote", rest[: verb.end], 0.9, True)
+            return Attribution(_resolve(head, pre, ctx), "cue after quote", rest[: verb.end], 0.9, True)
     return None
 
 
@@ -200,6 +216,16 @@ def _name_right_before(before: str, ctx: Context) -> str | None:
     return cands[-1].value
 
 
+def _pronoun_right_before(before: str, ctx: Context) -> Candidate | None:
+    """``As early as the Ninth Party Congress he said``: a pronoun right before the verb is its
+    subject, whatever the clause opened with."""
+    cands = candidates(before, ctx.known, ctx.aliases, ctx.types)
+    last = cands[-1] if cands else None
+    if last is None or last.kind != "pronoun" or last.possessive or before[last.end :].strip():
+        return None
+    return last if last.value in ("he", "she", "they") else None
+
+
 def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
     before = clause[:verb_start]
     if named := _name_right_before(before, ctx):
@@ -210,14 +236,10 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
         names = name_chunks(before[: tail + m.start()], ctx.known)
         if names:
             return canonical(names[-1].surface, ctx.aliases)
-    cand = find_subject(clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types)
-    if cand is not None and cand.kind == "pronoun" and cand.value in ("he", "she"):
-        # ``To return again to Kaiurov: he could write``: a name earlier in the sentence.
-        earlier = candidates(clause[: cand.start], ctx.known, ctx.aliases, ctx.types)
-        persons = [c.value for c in earlier if c.kind == "name" and not c.possessive]
-        if persons and ctx.types.get(persons[-1]) != "body":
-            return persons[-1]
-    return _who(cand, ctx)
+    cand = _pronoun_right_before(before, ctx) or find_subject(
+        clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types
+    )
+    return _resolve(cand, clause[: cand.start] if cand else "", ctx)
 
 
 def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None:
@@ -285,7 +307,7 @@ def _according_to(pre: str, ctx: Context) -> Attribution | None:
 def attribute(pre: str, post: str, sentence: str, words_in_quote: int, ctx: Context) -> Attribution:
     """Run the sieves on the narration before and after one quotation, within its sentence."""
     for sieve in (
-        lambda: _post_cue(post, ctx),
+        lambda: _post_cue(post, ctx, pre),
         lambda: _parenthetical(sentence, ctx),
         lambda: _reported_source(pre, ctx),
         lambda: _document_of_body(pre, ctx),
