@@ -91,7 +91,10 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
             "Orlov",
         ),
         # a pronoun right before the verb is the subject, not the body the clause opened with
-        ("Then Ivanov was alarmed. In March at the Party Congress he said: ‘Scratch some, find a bigot.’", "Ivanov"),
+        (
+            "Then Ivanov was alarmed. In March at the Party Congress he said: ‘Scratch some, find a bigot.’",
+            "Ivanov",
+        ),
         # a pronoun after the quotation takes the subject of the narration before it
         (
             "Ivanov spoke. At the congress the old delegate, N. Orlov, argued that the plan had "
