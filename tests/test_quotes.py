@@ -163,6 +163,28 @@ def test_an_editors_bracket_names_the_voice_of_an_uncued_block() -> None:
     assert quotes[0].rule == "interpolated cue" and quotes[0].cue == "[writes Belov]"
 
 
+def test_a_relative_clause_gives_its_body_as_the_speaker() -> None:
+    text = (
+        "Orlov worked with Petrov on the organisation committee of the party, which declared in late "
+        "1915: ‘The workers cannot remain indifferent to the coming defeat of the empire.’"
+    )
+    assert only(text).speaker == "committee"
+
+
+def test_an_inverted_cue_names_a_body() -> None:
+    text = "‘The strike caught the workers unprepared’, testifies the Moscow police, ‘and nobody knew why.’"
+    assert {q.speaker for q in quotes_of(text) if q.type == "quote"} == {"police"}
+
+
+def test_a_weak_lead_in_takes_the_writer_of_the_sentence_before() -> None:
+    """``The government would go on with the war:`` names no voice; the sentence before does."""
+    lead_in = (
+        "Next day Belov wrote about the war and the revolution. The government would go on with the war:"
+    )
+    quote = block(lead_in, "Now the interests of naked greed are written on the banners of the state.")
+    assert (quote.speaker, quote.rule) == ("Belov", "cue in the sentence before")
+
+
 def test_a_body_speaks_its_resolution() -> None:
     quote = block("The congress passed a resolution on the work of the committee:")
     assert quote.speaker == "congress"

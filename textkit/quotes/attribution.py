@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from textkit.people.names import canonical, name_chunks
 from textkit.people.narration import Candidate, Salience, candidates, find_subject
-from textkit.text.lexicon import DETERMINERS, PREPOSITIONS, SPEECH_NOUNS, TERM_CUES, is_cue_verb
+from textkit.text.lexicon import BODY_NOUNS, DETERMINERS, PREPOSITIONS, SPEECH_NOUNS, TERM_CUES, is_cue_verb
 from textkit.text.words import Word, words
 
 DOCUMENT_NOUNS = frozenset(
@@ -236,6 +236,15 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
         names = name_chunks(before[: tail + m.start()], ctx.known)
         if names:
             return canonical(names[-1].surface, ctx.aliases)
+    m = re.search(r",\s*which\s+(?:\w+\s+)?$", before[tail:])
+    if m:  # ``… on the organisation committee of the party, which declared``: the head body
+        antecedent = before[: tail + m.start()]
+        cands = candidates(antecedent, ctx.known, ctx.aliases, ctx.types)
+        bodies = [c for c in cands if c.kind == "body"]
+        while len(bodies) > 1 and re.fullmatch(r"\s+of\s+", antecedent[bodies[-2].end : bodies[-1].start]):
+            bodies.pop()
+        if bodies:
+            return bodies[-1].value
     cand = _pronoun_right_before(before, ctx) or find_subject(
         clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types
     )
@@ -280,6 +289,19 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
             )
             sure = 0.45 if body and not issues else 0.7
             return Attribution(speaker, "colon lead-in", clause.strip(), sure, True)
+    return None
+
+
+def cue_in(sentence: str, ctx: Context) -> Attribution | None:
+    """A person who speaks or writes in a sentence of narration (``Next day Trotsky wrote about the
+    war.``): the voice of a block whose own lead-in, the sentence after, names no speaker."""
+    toks = words(_clause_before(sentence))
+    for tok in reversed(toks):
+        if not is_cue_verb(tok.text) or tok.lower.endswith("ing"):
+            continue
+        speaker = _subject_of(_clause_before(sentence), tok.start, ctx)
+        if speaker and speaker not in BODY_NOUNS and ctx.types.get(speaker) not in ("other", "body"):
+            return Attribution(speaker, "cue in the sentence before", sentence.strip(), 0.7, True)
     return None
 
 

@@ -22,6 +22,7 @@ from textkit.quotes.attribution import (
     Attribution,
     Context,
     attribute,
+    cue_in,
     fallback,
     is_term_cue,
 )
@@ -102,6 +103,7 @@ class _Builder:
         self.quotes: list[Quote] = []
         self.last_sentence = ""
         self.last_plain = ""  # the same sentence unmasked, to show cues as written
+        self.sentence_before = ""  # the sentence before it in the same paragraph, if any
 
     def _new_id(self) -> str:
         self.next_id += 1
@@ -206,6 +208,7 @@ class _Builder:
             if person and not attributed:
                 ctx.subject_since_previous = person
             if ctx is self.ctx:
+                self.sentence_before = self.last_sentence if s_start else ""
                 self.last_sentence = sentence
                 self.last_plain = text[max(s_start, s_end - 4 * WINDOW) : s_end]
 
@@ -251,8 +254,11 @@ class _Builder:
         att = attribute(lead_in, "", lead_in, 1000, self.ctx) if lead_in else NONE
         if lead_in == self.last_sentence:
             att = replace(att, cue=unmasked(att.cue, lead_in, self.last_plain))
-        if not att.cued:
-            att = self._interpolated(run) or self._cited_author(note) or fallback(self.ctx, lead_in)
+        if not att.cued or att.confidence < ABSTAIN_BELOW:
+            # ``Next day X wrote about the war. The government would go on with the war:``
+            before = cue_in(self.sentence_before, self.ctx) if lead_in == self.last_sentence else None
+            found = self._interpolated(run) or before or self._cited_author(note)
+            att = found or (fallback(self.ctx, lead_in) if not att.cued else att)
         voice = att.speaker if att.confidence >= ABSTAIN_BELOW else None  # a guess is no one's voice
         local = Context(self.known, self.aliases, Salience(voice, self.types), types=self.types)
         for i, p in enumerate(run):

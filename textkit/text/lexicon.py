@@ -22,7 +22,7 @@ _CUE_VERB = re.compile(
     r"shout(?:s|ed)?|cr(?:y|ies|ied)|mention(?:s|ed)?|assert(?:s|ed)?|maintain(?:s|ed)?|"
     r"emphasi[sz]e[sd]?|respond(?:s|ed)?|reported|responded|put|telegraph(?:s|ed)?|cable[sd]|"
     r"spoke|speaks|confess(?:es|ed)?|predict(?:s|ed)?|promise[sd]|thunder(?:s|ed)?|boast(?:s|ed)?|"
-    r"testif(?:y|ies|ied)|critici[sz](?:e|es|ed|ing))$"
+    r"testif(?:y|ies|ied)|critici[sz](?:e|es|ed|ing)|praise[sd]?)$"
 )
 
 
@@ -55,7 +55,7 @@ BODY_NOUNS = frozenset(
     """congress conference committee politburo orgburo secretariat government party soviet commission
     plenum presidium council bureau executive assembly convention parliament court resolution
     declaration decree manifesto programme program newspaper paper journal editorial report
-    delegation opposition""".split()
+    delegation opposition board ministry department embassy police okhrana""".split()
 )
 INSTITUTIONS = frozenset(
     """congress conference committee party revolution opposition union council army commission bureau
