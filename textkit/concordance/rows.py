@@ -17,7 +17,7 @@ from itertools import compress
 from typing import Any
 
 from textkit.text.markers import MARKER_RE
-from textkit.text.tokens import bounded_by_gaps, token_pieces
+from textkit.text.tokens import bounded_by_gaps, piece_ends, token_pieces
 
 # What separates a token from the one before it: nothing, white space only, or anything else.
 GAP_NONE, GAP_SPACE, GAP_OTHER = 0, 1, 2
@@ -81,8 +81,8 @@ def doc_rows(task: tuple[str, Sequence[tuple[int, int]]]) -> DocRows:
     text, spans = task
     cut, origin, shift = _cut(text, spans)
     pieces = token_pieces(cut)
-    sizes = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    ends = np.cumsum(sizes)
+    ends = piece_ends(cut)
+    sizes = np.diff(ends, prepend=0)
     tokens, gaps = pieces[1::2], pieces[0:-1:2]
     j_start, j_end = ends[0:-1:2], ends[1::2]
     spaces = np.fromiter(map(str.isspace, gaps), dtype=bool, count=len(gaps))
