@@ -46,3 +46,14 @@ NARRATION = "The merchants had not supported the strike at all."
 )
 def test_quoted_matter_without_a_lead_in(text: str, is_block: bool) -> None:
     assert find_blocks([NARRATION, text], [True, True]) == [False, is_block]
+
+
+@pytest.mark.parametrize("opening", ["[The revolution] drew crowds", "[W]hen the hour came, all fled"])
+def test_an_editors_bracket_opening_a_paragraph_marks_quoted_matter(opening: str) -> None:
+    assert find_blocks([NARRATION, f"{opening} and nothing was left."], [True, True]) == [False, True]
+
+
+def test_elisions_mark_a_run_that_a_footnote_marker_closes_ahead() -> None:
+    run = [NARRATION, "The council grew ... in every town and village.", "Its power was everywhere. [7]"]
+    assert find_blocks(run, [True] * 3) == [False, True, True]
+    assert find_blocks([*run[:2], "Its power was everywhere."], [True] * 3) == [False, False, False]

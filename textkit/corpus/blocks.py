@@ -21,6 +21,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|(?<=\s)'(?=\w)")
+_OPENING_BRACKET = re.compile(
+    r"\[(?:[A-Z]|[A-Z][a-z]+(?: [a-z]+){0,3})\]\s?[a-z]"
+)  # [W]hen, [The revolution] drew
 _ELISION = re.compile(r"\S\s?(?:\.\s?){3}|…")  # words left out after a word, not an opening ellipsis
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
@@ -90,13 +93,17 @@ def _breaks_off(previous: str, text: str) -> bool:
     )
 
 
-def _quoted_matter_on_its_own(text: str) -> bool:
+def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
     """A paragraph that shows it is quoted matter with no lead-in: an editor's bracketed cue inside
-    it (``[writes Sukhanov]``), or elisions (``...``) in a paragraph closed by a footnote marker and
-    holding no quotation marks of its own (a writer elides words only from what they quote)."""
-    if interpolated_cues(text):
+    it (``[writes Sukhanov]``), an editor's bracket opening it (``[The revolution] drew``,
+    ``[W]hen``), or elisions (``...``) in a paragraph holding no quotation marks of its own whose run
+    is closed by a footnote marker (a writer elides words only from what they quote)."""
+    text = texts[i]
+    if interpolated_cues(text) or _OPENING_BRACKET.match(text):
         return True
-    return bool(_ELISION.search(text)) and ends_with_marker(text) and not _INLINE_QUOTE.search(text)
+    return (
+        bool(_ELISION.search(text)) and not _INLINE_QUOTE.search(text) and _closed_ahead(texts, eligible, i)
+    )
 
 
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
@@ -118,5 +125,7 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
                 and (_continues_block(text) or _closed_ahead(texts, eligible, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
         else:
-            flags[i] = _announced_without_colon(previous, text) or _quoted_matter_on_its_own(text)
+            flags[i] = _announced_without_colon(previous, text) or _quoted_matter_on_its_own(
+                texts, eligible, i
+            )
     return flags
