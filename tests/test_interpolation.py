@@ -57,3 +57,14 @@ def test_elisions_mark_a_run_that_a_footnote_marker_closes_ahead() -> None:
     run = [NARRATION, "The council grew ... in every town and village.", "Its power was everywhere. [7]"]
     assert find_blocks(run, [True] * 3) == [False, True, True]
     assert find_blocks([*run[:2], "Its power was everywhere."], [True] * 3) == [False, False, False]
+
+
+def test_a_block_that_breaks_off_with_an_elision_goes_on_in_the_next_paragraph() -> None:
+    texts = [
+        "He dictated the following:",
+        "We have been remiss, as I see it ...",
+        "Where did that come from?",
+    ]
+    assert find_blocks(texts, [True] * 3) == [False, True, True]
+    texts[1] = "We have been remiss, as I see it."
+    assert find_blocks(texts, [True] * 3) == [False, True, False]

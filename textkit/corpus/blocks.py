@@ -24,6 +24,7 @@ _INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|(?<=\s)'(?=\w)")
 _OPENING_BRACKET = re.compile(
     r"\[(?:[A-Z]|[A-Z][a-z]+(?: [a-z]+){0,3})\]\s?[a-z]"
 )  # [W]hen, [The revolution] drew
+_ENDS_ELIDED = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 _ELISION = re.compile(r"\S\s?(?:\.\s?){3}|…")  # words left out after a word, not an opening ellipsis
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
@@ -48,10 +49,13 @@ def _voice_of_quoted_matter(text: str) -> bool:
     )
 
 
-def _continues_block(text: str) -> bool:
-    """Does a paragraph right after an unclosed block carry on the same quoted matter?"""
+def _continues_block(text: str, previous: str = "") -> bool:
+    """Does a paragraph right after an unclosed block carry on the same quoted matter? A block that
+    breaks off with an elision (``…``) was cut by the quoter, who goes on quoting."""
     if is_lead_in(text):
         return False
+    if _ENDS_ELIDED.search(previous) and not _INLINE_QUOTE.match(text):
+        return True
     if _OPENING_ELLIPSIS.match(text) or text[:1].islower():
         return True
     if _FIRST_PERSON.search(_outside_quotes(text)):
@@ -122,7 +126,7 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
         elif flags[i - 1]:
             flags[i] = (
                 not ends_with_marker(previous)
-                and (_continues_block(text) or _closed_ahead(texts, eligible, i))
+                and (_continues_block(text, previous) or _closed_ahead(texts, eligible, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
         else:
             flags[i] = _announced_without_colon(previous, text) or _quoted_matter_on_its_own(

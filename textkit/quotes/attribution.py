@@ -67,7 +67,11 @@ def _first_candidate(text: str, ctx: Context) -> Candidate | None:
     return cands[0] if cands else None
 
 
-_AFTER_VERB_ASIDE = re.compile(r"\s*,[^,;:]{1,80},\s*")
+_AFTER_VERB_ASIDE = re.compile(r"\s*,(?:[^,;:]{1,80},){1,2}\s*")  # said, at …, on May 26, 1915,
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:had|has|have|was|is|would|will|could|should|must|did|does|then|also|later|once|"
+    r"again|too|himself|herself|been|[a-z]+ly))+\s*"
+)
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s[^,;:]{1,60},\s*")
 
 
@@ -208,7 +212,10 @@ def _name_right_before(before: str, ctx: Context) -> str | None:
     """``… Bukharin and Piatakov, Lenin writes`` / ``… reported that Plekhanov said``: a name
     right before the verb is its subject, unless a preposition governs it (``a letter to X said``)."""
     cands = candidates(before, ctx.known, ctx.aliases, ctx.types)
-    if not cands or cands[-1].kind != "name" or cands[-1].possessive or before[cands[-1].end :].strip():
+    if not cands or cands[-1].kind != "name" or cands[-1].possessive:
+        return None
+    gap = before[cands[-1].end :]
+    if gap.strip() and not _AUXILIARY.fullmatch(gap):  # ``what Engels had written``
         return None
     previous = words(before[: cands[-1].start])[-1:]
     if previous and (previous[0].lower in PREPOSITIONS or previous[0].lower in DETERMINERS):
