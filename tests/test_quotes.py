@@ -101,6 +101,12 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
             "failed. ‘The old empire is not our slogan’, he exclaimed.",
             "Orlov",
         ),
+        # a name before auxiliaries is the verb's subject, even one a town also bears
+        (
+            "The leaders only confirmed what Engels had written in a letter to Bebel in 1884 about "
+            "the role of democracy: ‘The whole reactionary mass falls in behind it and strengthens it.’",
+            "Engels",
+        ),
         # a name seen only at sentence starts still speaks after an aside
         ("The vote went badly. Merkel, for example, declared: ‘You are not sincere.’", "Merkel"),
     ],

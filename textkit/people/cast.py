@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from textkit.corpus.model import HEADING, RUNNING_TEXT, Document
 from textkit.people.names import Name, canonical, capitalised_inside_sentences, name_chunks
-from textkit.text.lexicon import INSTITUTIONS, SPEECH_NOUNS, TITLES, is_cue_verb, place_names
+from textkit.text.lexicon import BEFORE_VERB, INSTITUTIONS, SPEECH_NOUNS, TITLES, is_cue_verb, place_names
 from textkit.text.quotemarks import find_spans, mask
 
 PERSON, BODY, OTHER = "person", "body", "other"
@@ -31,6 +31,9 @@ THOUGHT_VERBS = frozenset(
     decided decides understood realised realized considered regarded insisted agreed disagreed refused
     proposed suggested demanded opposed supported admitted remembered recalled wondered doubted
     expected intended tried sought""".split()
+)
+AUXILIARIES = frozenset(
+    "had has have would will could should must did does also then later once again been".split()
 )
 HUMAN_NOUNS = frozenset(
     """wife husband son daughter brother sister father mother friend friends comrade comrades colleague
@@ -107,8 +110,11 @@ def _after(text: str, end: int, skip_possessive: bool = False) -> tuple[str, str
 
 
 def _verb_after(text: str, end: int) -> str:
+    """The verb a name is the subject of, past an adverb or auxiliaries (``Engels had written``)."""
     gap, word = _after(text, end)
-    if word.lower().endswith("ly") and not gap.strip():
+    for _ in range(3):
+        if not (word.lower().endswith("ly") or word.lower() in BEFORE_VERB) or gap.strip():
+            break
         gap2, word = _after(text, end + len(gap) + len(word))
         gap += gap2
     return word if not gap.strip() else ""

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from textkit.people.names import canonical, name_chunks
 from textkit.people.narration import Candidate, Salience, candidates, find_subject
-from textkit.text.lexicon import BODY_NOUNS, DETERMINERS, PREPOSITIONS, SPEECH_NOUNS, TERM_CUES, is_cue_verb
+from textkit.text.lexicon import (
+    BEFORE_VERB,
+    BODY_NOUNS,
+    DETERMINERS,
+    PREPOSITIONS,
+    SPEECH_NOUNS,
+    TERM_CUES,
+    is_cue_verb,
+)
 from textkit.text.words import Word, words
 
 DOCUMENT_NOUNS = frozenset(
@@ -68,10 +76,7 @@ def _first_candidate(text: str, ctx: Context) -> Candidate | None:
 
 
 _AFTER_VERB_ASIDE = re.compile(r"\s*,(?:[^,;:]{1,80},){1,2}\s*")  # said, at …, on May 26, 1915,
-_AUXILIARY = re.compile(
-    r"(?:\s+(?:had|has|have|was|is|would|will|could|should|must|did|does|then|also|later|once|"
-    r"again|too|himself|herself|been|[a-z]+ly))+\s*"
-)
+_AUXILIARY = re.compile(rf"(?:\s+(?:{'|'.join(sorted(BEFORE_VERB))}|[a-z]+ly))+\s*")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s[^,;:]{1,60},\s*")
 
 

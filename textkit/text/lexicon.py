@@ -31,6 +31,11 @@ def is_cue_verb(word: str) -> bool:
     return bool(_CUE_VERB.match(word.lower()))
 
 
+# Words that may stand between a subject and its verb: ``Engels had written``, ``Lenin later said``.
+BEFORE_VERB = frozenset(
+    """had has have was is would will could should must did does also then later once again too been
+    himself herself""".split()
+)
 TITLES = frozenset(
     "Comrade Comrades Mr Mrs Ms Dr Mr. Mrs. Dr. General Professor President Citizen Tsar Tsarina "
     "Sir Lord Lady Saint St St. Father Madame Monsieur Herr Frau Prince Count Colonel Captain".split()
