@@ -35,11 +35,11 @@ def test_help_does_not_load_rich_pandas_or_nltk() -> None:
     assert proc.stdout.splitlines()[-1] == "RESULT False False False"
 
 
-def test_warm_speakers_quotes_and_concord_load_no_pandas() -> None:
+def test_warm_speakers_sources_quotes_and_concord_load_no_pandas() -> None:
     """The warm paths stay under their budgets by never importing pandas (0.7 s here)."""
     code = (
         "import sys\nfrom textkit.cli import cli\n"
-        "for args in (['speakers'], ['speakers', '--by-doc', '--format', 'json'], ['quotes'],"
+        "for args in (['speakers'], ['speakers', '--by-doc', '--format', 'json'], ['quotes'], ['sources'],"
         " ['concord', 'party']):\n"
         "    try:\n        cli.main(args)\n    except SystemExit:\n        pass\n"
         "print('RESULT', 'pandas' in sys.modules)"

@@ -140,14 +140,13 @@ def sources(state: AppState, sort: str, limit: int | None, explain: bool, fmt: s
     """Works cited, grouped: how many notes cite each, the pages, and whose quotations they source.
 
     --format csl-json or bibtex writes a bibliography, one entry per work with the notes citing it."""
-    from textkit.notes.sources import sort_sources, sources_table
-    from textkit.quotes.speakers import table_records
+    from textkit.notes.sources import sort_work_rows, work_rows
 
     entries = _entries(state)
     if not entries:
         warn("the corpus has no notes")
-    table = sort_sources(sources_table(entries), sort, limit)
+    table = sort_work_rows(work_rows(entries), sort, limit)
     multi = len({e.doc for e in entries}) > 1
     fields = SOURCE_FIELDS + ([WHY] if explain else [])
     columns = [c for c in SOURCES_TABLE + ([WHY] if explain else []) if multi or c.key != "docs"]
-    state.emit(table_records(table), fields, fmt, renderer=table_of(columns, hide_empty=True))
+    state.emit(table, fields, fmt, renderer=table_of(columns, hide_empty=True))

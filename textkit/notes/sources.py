@@ -303,32 +303,44 @@ def work_rows(entries: Sequence[NoteEntry]) -> list[dict[str, Any]]:
     return rows
 
 
+def sort_work_rows(
+    rows: Sequence[dict[str, Any]], by: str = "notes", top: int | None = None
+) -> list[dict[str, Any]]:
+    """Most-cited first (ties by author's surname, then work), or alphabetical by surname or by work
+    (plain rows: the command line never loads pandas)."""
+    if by not in SORTS:
+        raise ValueError(f"unknown sort: {by}")
+
+    def surname(row: dict[str, Any]) -> str:
+        return author_key(row["author"]) if isinstance(row["author"], str) else "\uffff"
+
+    def work(row: dict[str, Any]) -> str:
+        return row["work"].casefold() if isinstance(row["work"], str) else "\uffff"
+
+    keys = {
+        "notes": lambda r: (-r["notes"], surname(r), work(r)),
+        "author": lambda r: (surname(r), work(r)),
+        "work": lambda r: (work(r), surname(r)),
+    }
+    ordered = sorted(rows, key=keys[by])
+    return ordered[:top] if top else ordered
+
+
 def sources_table(entries: Sequence[NoteEntry], sort: str = "notes") -> pd.DataFrame:
-    """One row per cited work: how many notes cite it, which, the pages, whose quotations they source."""
+    """``work_rows``, sorted, as a DataFrame for notebooks."""
     import pandas as pd
 
-    rows = work_rows(entries)
+    rows = sort_work_rows(work_rows(entries), sort)
     if not rows:
         return pd.DataFrame(columns=COLUMNS)
-    table = pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"notes": int, "docs": int})
-    return sort_sources(table, sort)
+    return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"notes": int, "docs": int})
 
 
 def sort_sources(table: pd.DataFrame, by: str = "notes", top: int | None = None) -> pd.DataFrame:
-    """Most-cited first (ties by author's surname, then work), or alphabetical by surname or by work."""
-    if by not in SORTS:
-        raise ValueError(f"unknown sort: {by}")
-    keys = {
-        "notes": ["notes", "_surname", "_work"],
-        "author": ["_surname", "_work"],
-        "work": ["_work", "_surname"],
-    }
-    ascending = [by != "notes"] + [True] * (len(keys[by]) - 1)
-    table = table.assign(
-        _surname=[author_key(a) if isinstance(a, str) else "\uffff" for a in table["author"]],
-        _work=[w.casefold() if isinstance(w, str) else "\uffff" for w in table["work"]],
-    )
-    table = table.sort_values(keys[by], ascending=ascending, kind="stable").drop(
-        columns=["_surname", "_work"]
-    )
-    return (table.head(top) if top else table).reset_index(drop=True)
+    """``sort_work_rows`` over a DataFrame from ``sources_table``."""
+    import pandas as pd
+
+    from textkit.quotes.speakers import table_records
+
+    rows = sort_work_rows(table_records(table), by, top)
+    return pd.DataFrame(rows, columns=list(table.columns), dtype=object).astype({"notes": int, "docs": int})
