@@ -23,6 +23,7 @@ Queries are split with ``re``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import accumulate, repeat
@@ -121,7 +122,7 @@ def token_pieces(text: str) -> list[str]:
 
 def piece_ends(text: str) -> Any:
     """Where each of ``token_pieces(text)`` ends, as a numpy array (a token starts where the gap
-    before it ends): shared by the word counts and the index rows of the same text."""
+    before it ends), for the index rows; kept with the split it belongs to."""
     import numpy as np
 
     pieces = token_pieces(text)
@@ -160,17 +161,15 @@ def count_words_in_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[in
     The tokens that are not words are found by their own pattern: a clitic's apostrophe can start
     no other token, nor can a marker's bracket, so every match of either is one of the split's
     tokens (on the ``re`` engine; a text it reads otherwise is counted span by span)."""
-    import numpy as np
-
     pieces = token_pieces(text) if bounded_by_gaps(text, spans) else None
     if pieces is None or not _LastSplit.on_re:
         return [count_words(text[s:e]) for s, e in spans]
-    starts = piece_ends(text)[0:-1:2]
-    others = np.array([m.start() for m in _NOT_WORDS_RE.finditer(text)], dtype=np.int64)
-    lo = np.array([s for s, _ in spans], dtype=np.int64)
-    hi = np.array([e for _, e in spans], dtype=np.int64)
-    tokens = np.searchsorted(starts, hi) - np.searchsorted(starts, lo)
-    return (tokens - np.searchsorted(others, hi) + np.searchsorted(others, lo)).tolist()
+    starts = list(accumulate(map(len, pieces)))[0:-1:2]  # pure Python: a cold parse loads no numpy
+    others = [m.start() for m in _NOT_WORDS_RE.finditer(text)]
+    return [
+        bisect_left(starts, e) - bisect_left(starts, s) - bisect_left(others, e) + bisect_left(others, s)
+        for s, e in spans
+    ]
 
 
 def bounded_by_gaps(text: str, spans: Sequence[tuple[int, int]]) -> bool:
