@@ -88,7 +88,23 @@ def test_characters_the_engines_read_apart_are_split_by_regex() -> None:
     assert words("e\u0301te") == ["e\u0301te"]
 
 
-_SAMPLES = ["Trotsky", "’s", " ", "e\u0301", "²", "[3]", "-", "\n", "'", "\u00a0", "x", "1922"]
+_SAMPLES = [
+    "Trotsky",
+    "’s",
+    " ",
+    "e\u0301",
+    "²",
+    "[3]",
+    "-",
+    "\n",
+    "'",
+    "\u00a0",
+    "x",
+    "1922",
+    "'S",
+    "[1*]",
+    "[",
+]
 
 
 @given(st.lists(st.sampled_from(_SAMPLES), max_size=40) | st.text())

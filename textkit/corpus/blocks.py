@@ -20,12 +20,14 @@ _OPENING_ELLIPSIS = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-_INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|(?<=\s)'(?=\w)")
+# A quotation mark opening quoted words (``\s'`` rather than a look-behind, so that the search
+# skips ahead by its first character; ``match`` at a paragraph's start sees only the first branch).
+_INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|\s'(?=\w)")
 _OPENING_BRACKET = re.compile(
     r"\[(?:[A-Z]|[A-Z][a-z]+(?: [a-z]+){0,3})\]\s?[a-z]"
 )  # [W]hen, [The revolution] drew
 _ENDS_ELIDED = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
-_ELISION = re.compile(r"\S\s?(?:\.\s?){3}|…")  # words left out after a word, not an opening ellipsis
+_DOTS = re.compile(r"\.\s?\.\s?\.|…")  # searched by its first character: fast
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
 
@@ -97,6 +99,11 @@ def _breaks_off(previous: str, text: str) -> bool:
     )
 
 
+def _elides(text: str) -> bool:
+    """Words left out after a word (``grew ... and grew``), not an opening ellipsis."""
+    return any(text[: m.start()].strip() for m in _DOTS.finditer(text))
+
+
 def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
     """A paragraph that shows it is quoted matter with no lead-in: an editor's bracketed cue inside
     it (``[writes Sukhanov]``), an editor's bracket opening it (``[The revolution] drew``,
@@ -105,9 +112,7 @@ def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i:
     text = texts[i]
     if interpolated_cues(text) or _OPENING_BRACKET.match(text):
         return True
-    return (
-        bool(_ELISION.search(text)) and not _INLINE_QUOTE.search(text) and _closed_ahead(texts, eligible, i)
-    )
+    return _elides(text) and not _INLINE_QUOTE.search(text) and _closed_ahead(texts, eligible, i)
 
 
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:

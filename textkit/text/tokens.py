@@ -45,7 +45,9 @@ _LETTER = r"[^\W_]"
 _QUERY_LETTER = r"(?:[^\W_]|[*?])"
 TOKEN_PATTERN = f"{_MARKER}|{_word(_LETTER)}|{_CLITIC}"
 # Queries may hold the wildcards * and ?, which count as word characters there.
-_NOT_WORDS_RE = re.compile(f"{_MARKER}|{_CLITIC}")
+# Footnote markers and clitics: ``\[\d+\*?\]|['’][sS](?![^\W_])`` written to start with one character
+# class, which the search skips ahead by (twice as fast); the look-behinds tell which it opened.
+_NOT_WORDS_RE = re.compile(r"[\['’](?:(?<=\[)\d+\*?\]|(?<!\[)[sS](?![^\W_]))")
 _QUERY_TOKEN_RE = re.compile(f"{_MARKER}|{_word(_QUERY_LETTER)}|{_CLITIC}")
 
 
