@@ -107,6 +107,12 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
             "the role of democracy: ‘The whole reactionary mass falls in behind it and strengthens it.’",
             "Engels",
         ),
+        # ``praised X, …, as ‘…’``: the verb's subject, however far the quotation
+        (
+            "At the time Ivanov praised Golos, the Paris paper edited by Petrov, as ‘the best "
+            "socialist paper in Europe’.",
+            "Ivanov",
+        ),
         # a name seen only at sentence starts still speaks after an aside
         ("The vote went badly. Merkel, for example, declared: ‘You are not sincere.’", "Merkel"),
     ],

@@ -275,7 +275,8 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
         between = len(toks) - 1 - i
         that = any(t.lower == "that" for t in toks[i + 1 : i + 4])
         aside = _AFTER_VERB_ASIDE.fullmatch(clause, toks[i].end) is not None  # said, at …, ‘…’
-        if not (colon or that or aside or between <= reach):
+        as_quote = toks[-1].lower == "as"  # ``praised Golos, the paper …, as ‘the best …’``
+        if not (colon or that or aside or as_quote or between <= reach):
             continue
         after = _first_candidate(clause[toks[i].end :], ctx)
         inverted = (
