@@ -42,6 +42,8 @@ NARRATION = "The merchants had not supported the strike at all."
         ("The popularity of the council grew ... and grew, in every town. [4]", True),
         ("Its leaders begged, cajoled, threatened ... and nothing came of it.", False),  # no marker
         ("He wrote to them: ‘... we consider ourselves equal’, and left. [5]", False),  # quoted inline
+        ("Should ... workers ... stand aside from the ‘peace’ demand? By no means. [6]", True),  # own marks
+        ("He said that ‘the state’s plan ... must fail’ in the end. [8]", False),  # elided inside a quote
     ],
 )
 def test_quoted_matter_without_a_lead_in(text: str, is_block: bool) -> None:

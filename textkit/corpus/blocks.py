@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import ends_with_marker
+from textkit.text.quotemarks import find_spans, mask
 from textkit.text.sentences import last_sentence
 from textkit.text.words import words
 
@@ -100,19 +101,27 @@ def _breaks_off(previous: str, text: str) -> bool:
 
 
 def _elides(text: str) -> bool:
-    """Words left out after a word (``grew ... and grew``), not an opening ellipsis."""
-    return any(text[: m.start()].strip() for m in _DOTS.finditer(text))
+    """Words left out after a word (``grew ... and grew``): not an opening ellipsis, nor one that
+    opens a quotation (``‘... the switch``)."""
+    for m in _DOTS.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in "‘“\"'":
+            return True
+    return False
 
 
 def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
     """A paragraph that shows it is quoted matter with no lead-in: an editor's bracketed cue inside
     it (``[writes Sukhanov]``), an editor's bracket opening it (``[The revolution] drew``,
-    ``[W]hen``), or elisions (``...``) in a paragraph holding no quotation marks of its own whose run
-    is closed by a footnote marker (a writer elides words only from what they quote)."""
+    ``[W]hen``), or elisions (``...``) outside any quotation marks of its own, in a run that a
+    footnote marker closes (a writer elides words only from what they quote)."""
     text = texts[i]
     if interpolated_cues(text) or _OPENING_BRACKET.match(text):
         return True
-    return _elides(text) and not _INLINE_QUOTE.search(text) and _closed_ahead(texts, eligible, i)
+    if not _DOTS.search(text):
+        return False
+    narration = mask(text, [(span.start, span.end) for span in find_spans(text)])
+    return _elides(narration) and _closed_ahead(texts, eligible, i)
 
 
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
