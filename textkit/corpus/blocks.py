@@ -17,7 +17,8 @@ from textkit.text.quotemarks import find_spans, mask
 from textkit.text.sentences import last_sentence
 from textkit.text.words import words
 
-_OPENING_ELLIPSIS = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)")
+_ELLIPSIS = r"\.\s?\.\s?\.|…"  # three dots, spaced or not, or the one character
+_OPENING_ELLIPSIS = re.compile(rf"^\s*(?:{_ELLIPSIS})")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -27,8 +28,8 @@ _INLINE_QUOTE = re.compile(r"[‘“\"](?=\w|\.\.\.|…)|\s'(?=\w)")
 _OPENING_BRACKET = re.compile(
     r"\[(?:[A-Z]|[A-Z][a-z]+(?: [a-z]+){0,3})\]\s?[a-z]"
 )  # [W]hen, [The revolution] drew
-_ENDS_ELIDED = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
-_DOTS = re.compile(r"\.\s?\.\s?\.|…")  # searched by its first character: fast
+_ENDS_ELIDED = re.compile(rf"(?:{_ELLIPSIS})\s*$")
+_DOTS = re.compile(_ELLIPSIS)  # searched by its first character: fast
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
 

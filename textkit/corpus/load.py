@@ -164,15 +164,20 @@ def source_digest(item: Source) -> str:
     return digest(item.data) if item.format == TEXT else digest(b"html\0" + item.data)
 
 
+def _identify(items: list[Source], cache: Cache) -> tuple[list[Decoded | None], list[str], list[str]]:
+    """Each input's decoded text (None for HTML, which its reader decodes), digest and parse key."""
+    decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
+    digests = [source_digest(item) for item in items]
+    return decoded, digests, [cache.key(DOCUMENTS.name, dig) for dig in digests]
+
+
 def load_documents(
     items: list[Source], cache: Cache, warn: Warn = _ignore, progress: Progress | None = None
 ) -> list[Document]:
     """Decode every input, parse each distinct one once (on every core for many), reuse cached parses.
 
     An EPUB chapter with no body text is left out; an HTML page with none is an error."""
-    decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
-    digests = [source_digest(item) for item in items]
-    keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
+    decoded, digests, keys = _identify(items, cache)
     work = [(item.data if d is None else d.text, item.name) for item, d in zip(items, decoded, strict=True)]
 
     def build() -> list[Document]:
@@ -245,9 +250,7 @@ def map_documents(
     """``(item, warning, func(document))`` for each kept input, in order, with the parsing and ``func``
     both on the workers, so that a document is never pickled. Parses are read from and written to the
     cache as ``load_documents`` does, and the same inputs are left out (or refused)."""
-    decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
-    digests = [source_digest(item) for item in items]
-    keys = [cache.key(DOCUMENTS.name, dig) for dig in digests]
+    decoded, digests, keys = _identify(items, cache)
     jobs = [
         _Job(item.data if d is None else d.text, item.name, dig, d, cache.get(DOCUMENTS.name, k, _decode), k)
         for item, d, dig, k in zip(items, decoded, digests, keys, strict=True)

@@ -213,35 +213,31 @@ def _possessive_cue(pre: str, ctx: Context) -> Attribution | None:
     return None
 
 
-def _name_right_before(before: str, ctx: Context) -> str | None:
-    """``… Bukharin and Piatakov, Lenin writes`` / ``… reported that Plekhanov said``: a name
-    right before the verb is its subject, unless a preposition governs it (``a letter to X said``)."""
-    cands = candidates(before, ctx.known, ctx.aliases, ctx.types)
-    if not cands or cands[-1].kind != "name" or cands[-1].possessive:
-        return None
-    gap = before[cands[-1].end :]
-    if gap.strip() and not _AUXILIARY.fullmatch(gap):  # ``what Engels had written``
-        return None
-    previous = words(before[: cands[-1].start])[-1:]
-    if previous and (previous[0].lower in PREPOSITIONS or previous[0].lower in DETERMINERS):
-        return None
-    return cands[-1].value
-
-
-def _pronoun_right_before(before: str, ctx: Context) -> Candidate | None:
-    """``As early as the Ninth Party Congress he said``: a pronoun right before the verb is its
-    subject, whatever the clause opened with."""
+def _right_before(before: str, ctx: Context) -> Candidate | None:
+    """The candidate right before a verb, which is its subject: a name, past auxiliaries, unless a
+    preposition governs it (``… Bukharin and Piatakov, Lenin writes``, ``what Engels had written``;
+    not ``a letter to X said``), or a pronoun whatever the clause opened with (``As early as the
+    Ninth Party Congress he said``)."""
     cands = candidates(before, ctx.known, ctx.aliases, ctx.types)
     last = cands[-1] if cands else None
-    if last is None or last.kind != "pronoun" or last.possessive or before[last.end :].strip():
+    if last is None or last.possessive:
         return None
-    return last if last.value in ("he", "she", "they") else None
+    gap = before[last.end :]
+    if last.kind == "pronoun":
+        return last if last.value in ("he", "she", "they") and not gap.strip() else None
+    if last.kind != "name" or (gap.strip() and not _AUXILIARY.fullmatch(gap)):
+        return None
+    previous = words(before[: last.start])[-1:]
+    if previous and (previous[0].lower in PREPOSITIONS or previous[0].lower in DETERMINERS):
+        return None
+    return last
 
 
 def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
     before = clause[:verb_start]
-    if named := _name_right_before(before, ctx):
-        return named
+    right_before = _right_before(before, ctx)
+    if right_before is not None and right_before.kind == "name":
+        return right_before.value
     tail = max(0, len(before) - _LOOK_BACK)
     m = re.search(r",?\s*who\s+(?:\w+\s+)?$", before[tail:])
     if m:
@@ -257,9 +253,7 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
             bodies.pop()
         if bodies:
             return bodies[-1].value
-    cand = _pronoun_right_before(before, ctx) or find_subject(
-        clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types
-    )
+    cand = right_before or find_subject(clause, ctx.known, ctx.aliases, before=verb_start, types=ctx.types)
     return _resolve(cand, clause[: cand.start] if cand else "", ctx)
 
 
@@ -308,11 +302,11 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
 def cue_in(sentence: str, ctx: Context) -> Attribution | None:
     """A person who speaks or writes in a sentence of narration (``Next day Trotsky wrote about the
     war.``): the voice of a block whose own lead-in, the sentence after, names no speaker."""
-    toks = words(_clause_before(sentence))
-    for tok in reversed(toks):
+    clause = _clause_before(sentence)
+    for tok in reversed(words(clause)):
         if not is_cue_verb(tok.text) or tok.lower.endswith("ing"):
             continue
-        speaker = _subject_of(_clause_before(sentence), tok.start, ctx)
+        speaker = _subject_of(clause, tok.start, ctx)
         if speaker and speaker not in BODY_NOUNS and ctx.types.get(speaker) not in ("other", "body"):
             return Attribution(speaker, "cue in the sentence before", sentence.strip(), 0.7, True)
     return None
