@@ -61,6 +61,14 @@ def test_elisions_mark_a_run_that_a_footnote_marker_closes_ahead() -> None:
     assert find_blocks([*run[:2], "Its power was everywhere."], [True] * 3) == [False, False, False]
 
 
+def test_a_run_may_open_with_a_quoted_phrase_of_its_own() -> None:
+    """Only a later paragraph that opens with a quotation mark starts new matter and ends the run."""
+    run = [NARRATION, "‘Bread now’ is the cry under which the towns unite ...", "No tithes. [3]"]
+    assert find_blocks(run, [True] * 3) == [False, True, True]
+    run[2] = "‘No tithes’, they said. [3]"
+    assert find_blocks(run, [True] * 3) == [False, False, False]
+
+
 def test_a_block_that_breaks_off_with_an_elision_goes_on_in_the_next_paragraph() -> None:
     texts = [
         "He dictated the following:",

@@ -184,6 +184,20 @@ def test_headings_are_decided_by_form() -> None:
     assert doc.sections == ["The Kronstadt Rising"]
 
 
+@pytest.mark.parametrize(
+    ("question", "is_heading"),
+    [
+        ("What was the council’s answer to the strikers?", False),
+        ("Why Did the Council Yield to the Strikers?", True),
+        ("The riddle: why did the council keep quiet?", True),
+        ("Whither Russia?", True),
+    ],
+)
+def test_a_question_in_sentence_case_is_the_narrator_asking(question: str, is_heading: bool) -> None:
+    text = f"A long opening paragraph of narrative that is not a heading of any sort.\n\n{question}\n\nMore."
+    assert (parse_document(text).sections == [question]) is is_heading
+
+
 def test_crlf_parses_like_lf(chapter: Document, chapter_text: str) -> None:
     crlf_text = chapter_text.replace("\n", "\r\n")
     doc = parse_document(crlf_text)

@@ -83,7 +83,7 @@ def _closed_ahead(texts: Sequence[str], eligible: Sequence[bool], i: int) -> boo
     before any new lead-in? In this genre a quotation of several paragraphs carries its marker at
     the end of the last one, and the paragraphs inside a run rarely carry one."""
     for j in range(i, min(len(texts), i + MAX_RUN)):
-        if not eligible[j] or is_lead_in(texts[j]) or _INLINE_QUOTE.match(texts[j]):
+        if not eligible[j] or is_lead_in(texts[j]) or (j > i and _INLINE_QUOTE.match(texts[j])):
             return False
         if ends_with_marker(texts[j]):
             return True

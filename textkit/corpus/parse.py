@@ -40,6 +40,7 @@ _TITLE_MAX_LINES = 3
 _TRAILER_LINES = 3
 _SHORT_CHARS = 100
 _HEADING_MAX_WORDS = 12
+_TITLE_WORD_CHARS = 4  # a title capitalises its words of this length or more
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -97,10 +98,21 @@ def _notes_region(lines: list[str], first_body: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_narrated_question(text: str) -> bool:
+    """``What was the government's reaction?``: a question in sentence case is the narrator asking,
+    where a heading that asks is in title case (``Why Did the Leaders Yield?``) or labelled
+    (``The enigma: Why …?``)."""
+    if not text.endswith("?") or ":" in text:
+        return False
+    long_words = [word for word in text.split()[1:] if len(word) >= _TITLE_WORD_CHARS]
+    capitalised = sum(word[:1].isupper() for word in long_words)
+    return capitalised * 2 < len(long_words)
+
+
 def _is_heading(text: str, previous: str | None) -> bool:
     if not _is_short_line(text) or len(text.split()) > _HEADING_MAX_WORDS:
         return False
-    if text.endswith(_HEADING_BAD_END) or not text[:1].isupper():
+    if text.endswith(_HEADING_BAD_END) or not text[:1].isupper() or _is_narrated_question(text):
         return False
     return previous is None or not is_lead_in(previous)
 
