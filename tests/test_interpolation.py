@@ -78,3 +78,31 @@ def test_a_block_that_breaks_off_with_an_elision_goes_on_in_the_next_paragraph()
     assert find_blocks(texts, [True] * 3) == [False, True, True]
     texts[1] = "We have been remiss, as I see it."
     assert find_blocks(texts, [True] * 3) == [False, True, False]
+
+
+def test_a_run_that_shows_itself_late_starts_where_a_short_paragraph_announces_it() -> None:
+    texts = [
+        "The next day the police report expressed alarm, pointing out that the guards were wavering.",
+        "On the 25th a crowd of workmen was met by a detail of guards near the bridge.",
+        "The crowd is still on the spot. Details are being ascertained ...",
+        "Barricades might be erected on Monday. [3]",
+    ]
+    assert find_blocks(texts, [True] * 4) == [False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    "announcing",
+    [
+        "The report went on. Clerks copied it. Nobody read it. In the end the police reported the crowd.",
+        "The police had not yet noticed the crowd gathering near the bridge that morning.",
+        "In my view the police reported the crowd.",  # first person: quoted matter, not narration
+    ],
+)
+def test_no_announcing_paragraph_no_earlier_start(announcing: str) -> None:
+    texts = [
+        announcing,
+        "On the 25th a crowd of workmen was met by a detail of guards near the bridge.",
+        "The crowd is still on the spot. Details are being ascertained ...",
+        "Barricades might be erected on Monday. [3]",
+    ]
+    assert find_blocks(texts, [True] * 4) == [False, False, True, True]

@@ -78,6 +78,8 @@ def only(text: str, aliases: dict[str, str] | None = None) -> Quote:
         ),
         ("‘The army has no bread left at all,’ Petrov, the minister of war, wrote to his wife.", "Petrov"),
         ("At the inquiry Orlov, who knew the works, testified that ‘no one expected the strike’.", "Orlov"),
+        ("At the inquiry Orlov pointed out that ‘no one expected the strike’.", "Orlov"),
+        ("Orlov advised them to wait: ‘No one expects the strike.’", "Orlov"),
         # the name right before the verb, not the first name of the sentence
         ("Then Belova reported that Orlov said: ‘If I were young I would join the army.’", "Orlov"),
         ("Of the two young men, Orlov and Petrov, Ivanov writes: ‘They are able, but vain.’", "Ivanov"),

@@ -14,12 +14,13 @@ from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import is_cue_verb
 from textkit.text.markers import ends_with_marker
 from textkit.text.quotemarks import find_spans, mask
-from textkit.text.sentences import last_sentence
+from textkit.text.sentences import last_sentence, sentence_starts
 from textkit.text.words import words
 
 _ELLIPSIS = r"\.\s?\.\s?\.|…"  # three dots, spaced or not, or the one character
 _OPENING_ELLIPSIS = re.compile(rf"^\s*(?:{_ELLIPSIS})")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_ANNOUNCING_SENTENCES = 2
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # A quotation mark opening quoted words (``\s'`` rather than a look-behind, so that the search
@@ -125,6 +126,31 @@ def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i:
     return _elides(narration) and _closed_ahead(texts, eligible, i)
 
 
+def _announces(text: str) -> bool:
+    """A short paragraph of narration (a sentence or two) whose last sentence has a verb of speech:
+    it introduces the document that follows (``The police report expressed alarm, pointing out
+    that …``). A long paragraph that ends on speech is narration with a report of its own."""
+    return (
+        len(sentence_starts(text)) <= _ANNOUNCING_SENTENCES
+        and not _voice_of_quoted_matter(text)
+        and _speech_cue(_outside_quotes(last_sentence(text)))
+    )
+
+
+def _announced_start(texts: Sequence[str], eligible: Sequence[bool], flags: list[bool], i: int) -> int:
+    """Where a run that shows itself only at ``i`` begins: back over paragraphs with no marker and no
+    quotation of their own, to the one after a paragraph that announces it; ``i`` when none does."""
+    for start in range(i, max(0, i - MAX_RUN), -1):
+        before = start - 1
+        if not eligible[before] or flags[before] or ends_with_marker(texts[before]):
+            return i
+        if _announces(texts[before]):
+            return start
+        if _INLINE_QUOTE.search(texts[before]):
+            return i
+    return i
+
+
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
     """Flag the eligible paragraphs (body text) that are block quotations.
 
@@ -143,8 +169,9 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
                 not ends_with_marker(previous)
                 and (_continues_block(text, previous) or _closed_ahead(texts, eligible, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
-        else:
-            flags[i] = _announced_without_colon(previous, text) or _quoted_matter_on_its_own(
-                texts, eligible, i
-            )
+        elif _announced_without_colon(previous, text):
+            flags[i] = True
+        elif _quoted_matter_on_its_own(texts, eligible, i):
+            for j in range(_announced_start(texts, eligible, flags, i), i + 1):
+                flags[j] = True
     return flags

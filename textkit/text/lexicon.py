@@ -22,7 +22,7 @@ _CUE_VERB = re.compile(
     r"shout(?:s|ed)?|cr(?:y|ies|ied)|mention(?:s|ed)?|assert(?:s|ed)?|maintain(?:s|ed)?|"
     r"emphasi[sz]e[sd]?|respond(?:s|ed)?|reported|responded|put|telegraph(?:s|ed)?|cable[sd]|"
     r"spoke|speaks|confess(?:es|ed)?|predict(?:s|ed)?|promise[sd]|thunder(?:s|ed)?|boast(?:s|ed)?|"
-    r"testif(?:y|ies|ied)|critici[sz](?:e|es|ed|ing)|praise[sd]?)$"
+    r"testif(?:y|ies|ied)|critici[sz](?:e|es|ed|ing)|praise[sd]?|point(?:ed|ing)|advise[sd]?)$"
 )
 
 
