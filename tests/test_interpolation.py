@@ -106,3 +106,16 @@ def test_no_announcing_paragraph_no_earlier_start(announcing: str) -> None:
         "Barricades might be erected on Monday. [3]",
     ]
     assert find_blocks(texts, [True] * 4) == [False, False, True, True]
+
+
+def test_a_block_told_in_the_present_goes_on_while_the_present_lasts() -> None:
+    texts = [
+        "In the summer he wrote an assessment of the currents in the party:",
+        "The work of the bloc takes place almost entirely in the committees.",
+        "Within this milieu disagreements are breaking out regularly.",
+        "The fraction is in a state of chronic breakdown.",
+        "After this attack it might have been assumed that he would make peace. But he was not ready.",
+    ]
+    assert find_blocks(texts, [True] * 5) == [False, True, True, True, False]
+    texts[1] = "The work of the bloc took place almost entirely in the committees, which were weak."
+    assert find_blocks(texts, [True] * 5) == [False, True, False, False, False]

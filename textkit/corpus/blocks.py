@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from textkit.text.interpolation import interpolated_cues
-from textkit.text.lexicon import is_cue_verb
+from textkit.text.lexicon import PAST_AUXILIARY, PRESENT_AUXILIARY, is_cue_verb
 from textkit.text.markers import ends_with_marker
 from textkit.text.quotemarks import find_spans, mask
 from textkit.text.sentences import last_sentence, sentence_starts
@@ -63,9 +63,21 @@ def _continues_block(text: str, previous: str = "") -> bool:
         return True
     if _OPENING_ELLIPSIS.match(text) or text[:1].islower():
         return True
-    if _FIRST_PERSON.search(_outside_quotes(text)):
+    if _FIRST_PERSON.search(_outside_quotes(text)) or _goes_on_in_the_present(text, previous):
         return True
     return ends_with_marker(text) and not _INLINE_QUOTE.search(text)
+
+
+def _goes_on_in_the_present(text: str, previous: str) -> bool:
+    """A block told in the present, with no marker to close it, goes on while the present lasts: the
+    narration around it is told in the past (``The fraction is in a state of breakdown`` after ``the
+    work of the bloc takes place almost entirely …``)."""
+    if _INLINE_QUOTE.match(text):
+        return False
+    plain, plain_before = _outside_quotes(text), _outside_quotes(previous)
+    if PAST_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain_before):
+        return False
+    return bool(PRESENT_AUXILIARY.search(plain) or PRESENT_AUXILIARY.search(plain_before))
 
 
 def _speech_cue(text: str) -> bool:

@@ -31,6 +31,11 @@ def is_cue_verb(word: str) -> bool:
     return bool(_CUE_VERB.match(word.lower()))
 
 
+# Auxiliaries that tell the tense of a clause without a tagger: the narration of a history is told
+# in the past, the analyses it quotes often in the present.
+PRESENT_AUXILIARY = re.compile(r"\b(?:is|are|has|have|does|do|can|cannot|must|will|shall|remains?)\b", re.I)
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did|could|would)\b", re.I)
+
 # Words that may stand between a subject and its verb: ``Engels had written``, ``Lenin later said``.
 BEFORE_VERB = frozenset(
     """had has have was is would will could should must did does also then later once again too been
