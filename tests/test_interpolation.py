@@ -117,5 +117,6 @@ def test_a_block_told_in_the_present_goes_on_while_the_present_lasts() -> None:
         "After this attack it might have been assumed that he would make peace. But he was not ready.",
     ]
     assert find_blocks(texts, [True] * 5) == [False, True, True, True, False]
+    assert find_blocks([*texts[:2], "The debate ended at dawn."], [True] * 3) == [False, True, False]
     texts[1] = "The work of the bloc took place almost entirely in the committees, which were weak."
     assert find_blocks(texts, [True] * 5) == [False, True, False, False, False]

@@ -71,13 +71,14 @@ def _continues_block(text: str, previous: str = "") -> bool:
 def _goes_on_in_the_present(text: str, previous: str) -> bool:
     """A block told in the present, with no marker to close it, goes on while the present lasts: the
     narration around it is told in the past (``The fraction is in a state of breakdown`` after ``the
-    work of the bloc takes place almost entirely …``)."""
+    work of the bloc takes place almost entirely …``). The paragraph must show the present itself,
+    since a simple past (``The debate ended``) has no auxiliary to show it."""
     if _INLINE_QUOTE.match(text):
         return False
-    plain, plain_before = _outside_quotes(text), _outside_quotes(previous)
-    if PAST_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain_before):
+    plain = _outside_quotes(text)
+    if not PRESENT_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain):
         return False
-    return bool(PRESENT_AUXILIARY.search(plain) or PRESENT_AUXILIARY.search(plain_before))
+    return not PAST_AUXILIARY.search(_outside_quotes(previous))
 
 
 def _speech_cue(text: str) -> bool:
