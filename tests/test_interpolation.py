@@ -120,3 +120,18 @@ def test_a_block_told_in_the_present_goes_on_while_the_present_lasts() -> None:
     assert find_blocks([*texts[:2], "The debate ended at dawn."], [True] * 3) == [False, True, False]
     texts[1] = "The work of the bloc took place almost entirely in the committees, which were weak."
     assert find_blocks(texts, [True] * 5) == [False, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_block"),
+    [
+        ("The dual power is a passing phase, when the revolution has gone further than before. [4]", True),
+        ("The dual power is a passing phase. [4]", True),
+        ("The dual power was a passing phase, as the ‘dual power’ is in every revolution. [4]", False),
+        ("The dual power is a passing phase.", False),  # no marker
+    ],
+)
+def test_a_paragraph_in_the_present_closed_by_a_marker_is_quoted_matter(text: str, is_block: bool) -> None:
+    assert find_blocks([NARRATION, text], [True, True]) == [False, is_block]
+    closed = "He wrote to them about the war:"
+    assert find_blocks([closed, "War is a crime. [3]", text], [True] * 3) == [False, True, is_block]

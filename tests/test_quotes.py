@@ -367,3 +367,14 @@ def test_chapter_first_person_in_a_memoir_block(chapter_quotes: list[Quote]) -> 
     (answer,) = [q for q in at(chapter_quotes, 15) if q.kind == "nested"]
     assert answer.speaker == "Trotsky"
     assert "I answered" in answer.text
+
+
+def test_a_marker_closes_a_block_run_and_each_run_keeps_its_own_note() -> None:
+    text = (
+        "The debate went on into the night.\nIvanov wrote to the council:\n"
+        "The war is a crime against the working class of every country. [1]\n"
+        "Peace is the method of the working class, and it must be won. [2]\n"
+        "The council did not answer him.\n1. Ivanov, Letters, p. 1.\n2. Ivanov, Letters, p. 2.\n"
+    )
+    blocks = [q for q in quotes_of(text) if q.kind == "block"]
+    assert [(q.note, q.speaker) for q in blocks] == [("1", "Ivanov"), ("2", "Ivanov")]

@@ -43,6 +43,12 @@ def _outside_quotes(text: str) -> str:
     return _QUOTED_SPAN.sub(" ", text)
 
 
+def _narration(text: str) -> str:
+    """The text with its quotations masked, paired as the engine pairs them (an apostrophe inside a
+    quotation does not close it)."""
+    return mask(text, [(span.start, span.end) for span in find_spans(text)])
+
+
 def _voice_of_quoted_matter(text: str) -> bool:
     """First or second person, a question or an opening ellipsis: a speaker's voice, not narration."""
     plain = _outside_quotes(text)
@@ -73,12 +79,21 @@ def _goes_on_in_the_present(text: str, previous: str) -> bool:
     narration around it is told in the past (``The fraction is in a state of breakdown`` after ``the
     work of the bloc takes place almost entirely …``). The paragraph must show the present itself,
     since a simple past (``The debate ended``) has no auxiliary to show it."""
-    if _INLINE_QUOTE.match(text):
+    if _INLINE_QUOTE.match(text) or not PRESENT_AUXILIARY.search(text):
         return False
-    plain = _outside_quotes(text)
+    plain = _narration(text)
     if not PRESENT_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain):
         return False
-    return not PAST_AUXILIARY.search(_outside_quotes(previous))
+    return not PAST_AUXILIARY.search(_narration(previous))
+
+
+def _present_closed_by_marker(text: str) -> bool:
+    """A paragraph told in the present and closed by a footnote marker: the narration of a history
+    is told in the past, and cites a note at a paragraph's end for what it quotes."""
+    if not ends_with_marker(text) or not PRESENT_AUXILIARY.search(text):
+        return False
+    plain = _narration(text)
+    return bool(PRESENT_AUXILIARY.search(plain)) and not PAST_AUXILIARY.search(plain)
 
 
 def _speech_cue(text: str) -> bool:
@@ -135,8 +150,7 @@ def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i:
         return True
     if not _DOTS.search(text):
         return False
-    narration = mask(text, [(span.start, span.end) for span in find_spans(text)])
-    return _elides(narration) and _closed_ahead(texts, eligible, i)
+    return _elides(_narration(text)) and _closed_ahead(texts, eligible, i)
 
 
 def _announces(text: str) -> bool:
@@ -182,7 +196,8 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
                 not ends_with_marker(previous)
                 and (_continues_block(text, previous) or _closed_ahead(texts, eligible, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
-        elif _announced_without_colon(previous, text):
+            flags[i] = flags[i] or _present_closed_by_marker(text)
+        elif _announced_without_colon(previous, text) or _present_closed_by_marker(text):
             flags[i] = True
         elif _quoted_matter_on_its_own(texts, eligible, i):
             for j in range(_announced_start(texts, eligible, flags, i), i + 1):

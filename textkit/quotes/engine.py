@@ -29,7 +29,7 @@ from textkit.quotes.attribution import (
 from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
 from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import is_cue_verb
-from textkit.text.markers import content_end, marker_after
+from textkit.text.markers import content_end, ends_with_marker, marker_after
 from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
@@ -273,10 +273,15 @@ class _Builder:
 
 
 def _paragraph_runs(doc: Document) -> Iterator[tuple[str, list[Paragraph]]]:
+    """Narration paragraphs one by one, and runs of block paragraphs; a footnote marker closes a run
+    (its note is the source of the run), so a block right after it starts a run of its own."""
     run: list[Paragraph] = []
     for p in doc.paragraphs:
         if p.kind == BLOCK:
             run.append(p)
+            if ends_with_marker(p.text):
+                yield BLOCK, run
+                run = []
             continue
         if run:
             yield BLOCK, run
