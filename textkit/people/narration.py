@@ -115,15 +115,16 @@ def find_subject(
 
     ``before`` limits the search to the words before that offset (a cue verb's position)."""
     limit = len(text) if before is None else before
-    cands = [c for c in candidates(text, known, aliases, types) if c.value not in {"him", "me", "her"}]
-    cands = [c for c in cands if c.start < limit]
+    every = [c for c in candidates(text, known, aliases) if c.value not in {"him", "me", "her"}]
+    every = [c for c in every if c.start < limit]
+    cands = [c for c in every if c.kind != "name" or types.get(c.value) != OTHER]
     governed_before = False
-    for cand in cands:
+    for cand in every:
         word, gap = _previous_word(text, cand.start)
         coordinated = word in ("and", "or") and not _CLAUSE_BREAK.search(gap)
         governed = _governed(text, cand) or (coordinated and governed_before)
-        governed_before = governed
-        if governed:
+        governed_before = governed  # a place governed by ``to`` governs the name coordinated with it
+        if governed or (cand.kind == "name" and types.get(cand.value) == OTHER):
             continue
         if (cand.possessive or cand.kind == "body") and not _opens_clause(text, cand):
             continue
