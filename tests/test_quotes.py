@@ -378,3 +378,22 @@ def test_a_marker_closes_a_block_run_and_each_run_keeps_its_own_note() -> None:
     )
     blocks = [q for q in quotes_of(text) if q.kind == "block"]
     assert [(q.note, q.speaker) for q in blocks] == [("1", "Ivanov"), ("2", "Ivanov")]
+
+
+def test_he_in_a_biographers_block_is_the_person_the_lead_in_names_besides_the_voice() -> None:
+    text = (
+        "Orlov had not changed his view.\nBelova, the biographer of Orlov, described his position thus:\n"
+        "He opposed the war. At the same time he suggested that ‘a small defeat would help the cause’.\n"
+        "The debate went on.\n"
+    )
+    nested = [q for q in quotes_of(text) if q.kind == "nested"]
+    assert [q.speaker for q in nested] == ["Orlov"]
+    assert [q.speaker for q in quotes_of(text) if q.kind == "block"] == ["Belova"]
+
+
+def test_a_lead_about_a_thing_stops_the_previous_speaker_continuing() -> None:
+    text = (
+        "Ivanov said: ‘We shall strike tomorrow at dawn.’ A manifesto was issued in the name of the "
+        "papers. Its slogans did not go far: ‘Down with the war! Down with the credits!’"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ivanov", None]

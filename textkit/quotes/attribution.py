@@ -358,10 +358,15 @@ def _subject_named(text: str, ctx: Context) -> str | None:
     return subject.value
 
 
+_THINGS_LEAD = re.compile(r"\s*Its\s")
+
+
 def fallback(ctx: Context, lead: str = "") -> Attribution:
     """No cue: the previous quotation's speaker, unless the narration has moved to someone else:
     in the sentences since, or in the narration that leads to this quotation (the subject of its own
     sentence, which is read only after it)."""
+    if _THINGS_LEAD.match(_clause_before(lead)):
+        return NONE  # ``Its slogans did not say: ‘…’``: the narration has moved to a thing
     moved = ctx.subject_since_previous or _subject_named(lead, ctx)
     if ctx.previous_speaker and (moved is None or moved == ctx.previous_speaker):
         return Attribution(ctx.previous_speaker, "continuation", None, 0.6, False)

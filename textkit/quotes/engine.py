@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from textkit.corpus.model import AUTHOR_NOTE, BLOCK, BODY, Document, Paragraph
 from textkit.people.cast import PERSON, document_cast, speaking_types
 from textkit.people.names import canonical, capitalised_inside_sentences
-from textkit.people.narration import Salience
+from textkit.people.narration import Salience, candidates
 from textkit.quotes.attribution import (
     NONE,
     SHORT_QUOTE_WORDS,
@@ -248,6 +248,18 @@ class _Builder:
                     return Attribution(name, "interpolated cue", cue.cue, 0.9, True)
         return None
 
+    def _written_about(self, lead_in: str, voice: str | None) -> str | None:
+        """The person a block's lead-in names besides its voice (``Ascher, the biographer of
+        Axelrod, described his position``): the ``he`` of the block, when the voice speaks as ``I``."""
+        if voice is None:
+            return None
+        named = [
+            c.value
+            for c in candidates(lead_in, self.known, self.aliases, self.types)
+            if c.kind == "name" and c.value != voice and c.value in self.persons
+        ]
+        return named[-1] if named else None
+
     def block_run(self, run: list[Paragraph], lead_in: str) -> None:
         last = run[-1]
         note = marker_after(last.text, content_end(last.text))
@@ -261,6 +273,7 @@ class _Builder:
             att = found or (fallback(self.ctx, lead_in) if not att.cued else att)
         voice = att.speaker if att.confidence >= ABSTAIN_BELOW else None  # a guess is no one's voice
         local = Context(self.known, self.aliases, Salience(voice, self.types), types=self.types)
+        local.salience.subject = self._written_about(lead_in, voice)
         for i, p in enumerate(run):
             end = content_end(p.text)
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
