@@ -397,3 +397,20 @@ def test_a_lead_about_a_thing_stops_the_previous_speaker_continuing() -> None:
         "papers. Its slogans did not go far: ‘Down with the war! Down with the credits!’"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ivanov", None]
+
+
+@pytest.mark.parametrize(
+    ("note", "speaker"),
+    [("General P.K. Belov, Memoirs, Moscow 1927, p. 98.", "Belov"), ("Memoirs of the police, p. 98.", None)],
+)
+def test_an_unnamed_subject_speaks_for_the_author_its_note_cites(note: str, speaker: str | None) -> None:
+    text = (
+        "Ivanov said: ‘We shall strike tomorrow at dawn.’ Similarly a former director of the police stated "
+        f"that the strike was ‘a purely spontaneous thing, not the fruit of agitation’. [1]\n1. {note}\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ivanov", speaker]
+
+
+def test_a_cue_noun_after_an_article_is_no_unnamed_subject() -> None:
+    text = "Ivanov wrote: ‘We shall win.’ Only a single remark is made about Orlov: ‘He is no fool.’"
+    assert [q.speaker for q in quotes_of(text)] == ["Ivanov", "Ivanov"]

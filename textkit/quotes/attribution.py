@@ -18,6 +18,7 @@ from textkit.people.narration import Candidate, Salience, candidates, find_subje
 from textkit.text.lexicon import (
     BEFORE_VERB,
     BODY_NOUNS,
+    CLAUSE_OPENERS,
     DETERMINERS,
     PREPOSITIONS,
     SPEECH_NOUNS,
@@ -257,6 +258,30 @@ def _subject_of(clause: str, verb_start: int, ctx: Context) -> str | None:
     return _resolve(cand, clause[: cand.start] if cand else "", ctx)
 
 
+UNNAMED = "cue verb, unnamed subject"
+_INDEFINITE = frozenset({"a", "an"})
+_IRREGULAR_PAST = frozenset({"said", "wrote", "told", "spoke", "put"})
+_SUBJECT_WORDS = 8  # words an unnamed subject may run to (``a former director of the police``)
+
+
+def _unnamed_subject(before: list[Word], verb: Word, clause: str, ctx: Context) -> bool:
+    """``Similarly a former director of the police stated …``: the verb's subject is a new person
+    the narration does not name (an indefinite noun phrase opening the clause, with no name or
+    pronoun in it and no document), so the previous speaker does not go on. ``before`` holds the
+    clause's words before the verb."""
+    if not (verb.lower.endswith(("ed", "s")) or verb.lower in _IRREGULAR_PAST):
+        return False  # ``a single remark is made``: the cue word is the noun itself
+    start = next((j for j, t in enumerate(before) if t.lower in _INDEFINITE), None)
+    if start is None or len(before) - start > _SUBJECT_WORDS:
+        return False
+    if any(t.lower not in CLAUSE_OPENERS and not t.lower.endswith("ly") for t in before[:start]):
+        return False
+    if any(t.lower in SPEECH_NOUNS or t.lower in DOCUMENT_NOUNS for t in before[start:]):
+        return False  # ``a remark of his``, ``a report``: a thing whose author may be known
+    subject = clause[before[start].start : verb.start]
+    return all(c.kind == "body" for c in candidates(subject, ctx.known, ctx.aliases, ctx.types))
+
+
 def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None:
     """The subject of a cue verb before the quotation, or of a lead-in ending with a colon."""
     clause = _clause_before(pre)
@@ -281,6 +306,8 @@ def _cue_verb(pre: str, words_in_quote: int, ctx: Context) -> Attribution | None
         speaker = _subject_of(clause, toks[i].start, ctx)
         if speaker:
             return Attribution(speaker, "cue verb", clause[toks[i].start :].strip(" :"), 0.85, True)
+        if _unnamed_subject(toks[:i], toks[i], clause, ctx):
+            return Attribution(None, UNNAMED, clause[toks[i].start :].strip(" :"), 0.7, True)
     if colon:
         subject = find_subject(clause, ctx.known, ctx.aliases, types=ctx.types)
         if subject and (speaker := _who(subject, ctx)):

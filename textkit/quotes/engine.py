@@ -19,6 +19,7 @@ from textkit.people.narration import Salience, candidates
 from textkit.quotes.attribution import (
     NONE,
     SHORT_QUOTE_WORDS,
+    UNNAMED,
     Attribution,
     Context,
     attribute,
@@ -28,12 +29,13 @@ from textkit.quotes.attribution import (
 )
 from textkit.quotes.record import INLINE, NESTED, QUOTE, TERM, Quote, renumber
 from textkit.text.interpolation import interpolated_cues
-from textkit.text.lexicon import is_cue_verb
+from textkit.text.lexicon import TITLES, is_cue_verb
 from textkit.text.markers import content_end, ends_with_marker, marker_after
 from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
+_NOTE_TITLE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})\s+")
 _NOTE_AUTHOR = re.compile(r"((?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s")
 ABSTAIN_BELOW = 0.5  # a speaker less sure than this is shown as unknown (its guess kept for --explain)
 WINDOW = 600  # characters of narration read on each side of a quotation
@@ -189,6 +191,7 @@ class _Builder:
                     )
                     warning = f"quotation mark never closed: ends {ends}"
                 note = marker_after(text, span.end)
+                att = self._unnamed_author(att, note)
                 quote = self._emit(
                     p,
                     kind,
@@ -226,17 +229,28 @@ class _Builder:
         spans = _merge_split(p.text, find_spans(p.text))
         self._walk(p, p.text, spans, self.ctx, INLINE, None)
 
-    def _cited_author(self, note: str | None) -> Attribution | None:
-        """An uncued block's note that cites a person of the cast as the author of the work: that
-        person is the likely voice (``Sukhanov, The Russian Revolution, p. 40``)."""
-        text = self.notes.get(note or "", "")
+    def _note_author(self, note: str | None) -> str | None:
+        """The author a note cites first (``General E.K. Klimovich, Padenie …``), if it is a person."""
+        text = _NOTE_TITLE.sub("", self.notes.get(note or "", ""), count=1)
         m = _NOTE_AUTHOR.match(text)
         if not m:
             return None
         author = canonical(m.group(1), self.aliases)
-        if self.types.get(author) in ("other", "body") or author not in self.persons:
+        return None if self.types.get(author) in ("other", "body") else author
+
+    def _cited_author(self, note: str | None) -> Attribution | None:
+        """An uncued block's note that cites a person of the cast as the author of the work: that
+        person is the likely voice (``Sukhanov, The Russian Revolution, p. 40``)."""
+        author = self._note_author(note)
+        if author is None or author not in self.persons:
             return None
         return Attribution(author, "author of the cited work", f"note {note}", 0.7, False)
+
+    def _unnamed_author(self, att: Attribution, note: str | None) -> Attribution:
+        """A cue whose subject the narration leaves unnamed (``a former director of the police
+        stated``) speaks for the author its note cites; with no note, for no one."""
+        author = self._note_author(note) if att.rule == UNNAMED else None
+        return replace(att, speaker=author, rule="author of the cited work") if author else att
 
     def _interpolated(self, run: list[Paragraph]) -> Attribution | None:
         """A block run that names its author in an editor's bracket (``[writes Sukhanov]``), when
