@@ -414,3 +414,22 @@ def test_an_unnamed_subject_speaks_for_the_author_its_note_cites(note: str, spea
 def test_a_cue_noun_after_an_article_is_no_unnamed_subject() -> None:
     text = "Ivanov wrote: ‘We shall win.’ Only a single remark is made about Orlov: ‘He is no fool.’"
     assert [q.speaker for q in quotes_of(text)] == ["Ivanov", "Ivanov"]
+
+
+def test_a_letter_quoted_as_a_block_keeps_its_address_and_salutation_but_not_its_signature() -> None:
+    text = (
+        "A long opening paragraph of narrative that is not a heading of any sort at all.\n"
+        "On 6 March Ivanov sent a brief message to the leaders of the opposition:\n"
+        "To P.K. Orlov and others Top Secret\n"
+        "Copy to Comrades Belov and Petrov\n"
+        "Dear Comrades:\n"
+        "I am following your case with all my heart and I am preparing notes for you.\n"
+        "Ivanov [1]\n"
+        "This was the last letter he dictated.\n"
+        "1. Ivanov, Letters, p. 1.\n"
+    )
+    doc = parse_document(text, "invented.txt")
+    assert [p.kind for p in doc.paragraphs[2:8]] == ["block"] * 5 + ["body"]
+    blocks = [q for q in document_quotes(doc) if q.kind == "block"]
+    assert [q.text for q in blocks] == [p.text for p in doc.paragraphs[2:6]]
+    assert {(q.speaker, q.note) for q in blocks} == {("Ivanov", "1")}

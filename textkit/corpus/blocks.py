@@ -31,7 +31,13 @@ _OPENING_BRACKET = re.compile(
 )  # [W]hen, [The revolution] drew
 _ENDS_ELIDED = re.compile(rf"(?:{_ELLIPSIS})\s*$")
 _DOTS = re.compile(_ELLIPSIS)  # searched by its first character: fast
+_SALUTATION = re.compile(r"(?:My\s+)?[Dd]ear\s[^.!?:;]{1,60}[:,!]$")
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
+
+
+def is_salutation(text: str) -> bool:
+    """``Dear Comrades:``, ``My dear friend,``: a letter's opening line on its own."""
+    return bool(_SALUTATION.match(text))
 
 
 def is_lead_in(text: str) -> bool:
@@ -94,6 +100,16 @@ def _present_closed_by_marker(text: str) -> bool:
         return False
     plain = _narration(text)
     return bool(PRESENT_AUXILIARY.search(plain)) and not PAST_AUXILIARY.search(plain)
+
+
+def _letter_goes_on(texts: Sequence[str], eligible: Sequence[bool], flags: list[bool], i: int) -> bool:
+    """A letter quoted as a block: its address lines (``Copy to …``) run to its salutation, and the
+    salutation belongs to it."""
+    if not flags[i - 1] or ends_with_marker(texts[i - 1]):
+        return False
+    if is_salutation(texts[i]):
+        return True
+    return i + 1 < len(texts) and eligible[i + 1] and is_salutation(texts[i + 1])
 
 
 def _speech_cue(text: str) -> bool:
@@ -189,7 +205,7 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
         if not eligible[i] or i == 0 or not eligible[i - 1]:
             continue
         previous = texts[i - 1]
-        if is_lead_in(previous) or _breaks_off(previous, text):
+        if is_lead_in(previous) or _breaks_off(previous, text) or _letter_goes_on(texts, eligible, flags, i):
             flags[i] = True
         elif flags[i - 1]:
             flags[i] = (

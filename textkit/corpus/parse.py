@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from textkit.corpus.blocks import find_blocks, is_lead_in
+from textkit.corpus.blocks import find_blocks, is_lead_in, is_salutation
 from textkit.corpus.model import (
     AUTHOR_NOTE,
     BLOCK,
@@ -129,8 +129,8 @@ def _kinds(lines: list[str]) -> list[str]:
         kinds[i] = UPDATED
     for i in range(title, notes_start):
         previous = lines[i - 1] if i > title else None
-        if _is_heading(lines[i], previous):
-            kinds[i] = HEADING
+        if _is_heading(lines[i], previous) and not (i + 1 < notes_start and is_salutation(lines[i + 1])):
+            kinds[i] = HEADING  # a line before ``Dear Comrades:`` addresses a letter
     flags = find_blocks(lines, [k == BODY for k in kinds])
     return [BLOCK if flag else kind for kind, flag in zip(kinds, flags, strict=True)]
 

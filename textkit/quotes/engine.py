@@ -35,6 +35,7 @@ from textkit.text.quotemarks import MASK, MarkSpan, find_spans, mask
 from textkit.text.sentences import sentence_spans
 from textkit.text.words import words
 
+_SIGNATURE = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}\s*")
 _NOTE_TITLE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})\s+")
 _NOTE_AUTHOR = re.compile(r"((?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s")
 ABSTAIN_BELOW = 0.5  # a speaker less sure than this is shown as unknown (its guess kept for --explain)
@@ -290,6 +291,8 @@ class _Builder:
         local.salience.subject = self._written_about(lead_in, voice)
         for i, p in enumerate(run):
             end = content_end(p.text)
+            if i and i == len(run) - 1 and end < len(p.text) and _SIGNATURE.fullmatch(p.text, 0, end):
+                break  # ``Lenin [45]``: the letter's signature gives its note but is no quotation
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
             quote = self._emit(p, BLOCK, QUOTE, rule_att, 0, end, note=note)
             if local.salience.subject is None and local.previous_speaker is None:
