@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import PAST_AUXILIARY, PRESENT_AUXILIARY, is_cue_verb
@@ -66,7 +67,7 @@ def _voice_of_quoted_matter(text: str) -> bool:
     )
 
 
-def _continues_block(text: str, previous: str = "") -> bool:
+def _continues_block(text: str, previous: str, closed: bool) -> bool:
     """Does a paragraph right after an unclosed block carry on the same quoted matter? A block that
     breaks off with an elision (``…``) was cut by the quoter, who goes on quoting."""
     if is_lead_in(text):
@@ -75,9 +76,9 @@ def _continues_block(text: str, previous: str = "") -> bool:
         return True
     if _OPENING_ELLIPSIS.match(text) or text[:1].islower():
         return True
-    if _FIRST_PERSON.search(_outside_quotes(text)) or _goes_on_in_the_present(text, previous):
+    if closed and not _INLINE_QUOTE.search(text):
         return True
-    return ends_with_marker(text) and not _INLINE_QUOTE.search(text)
+    return bool(_FIRST_PERSON.search(_outside_quotes(text))) or _goes_on_in_the_present(text, previous)
 
 
 def _goes_on_in_the_present(text: str, previous: str) -> bool:
@@ -85,7 +86,10 @@ def _goes_on_in_the_present(text: str, previous: str) -> bool:
     narration around it is told in the past (``The fraction is in a state of breakdown`` after ``the
     work of the bloc takes place almost entirely …``). The paragraph must show the present itself,
     since a simple past (``The debate ended``) has no auxiliary to show it."""
-    if _INLINE_QUOTE.match(text) or not PRESENT_AUXILIARY.search(text):
+    if _INLINE_QUOTE.match(text):
+        return False
+    rough = _outside_quotes(text)
+    if PAST_AUXILIARY.search(rough) or not PRESENT_AUXILIARY.search(rough):
         return False
     plain = _narration(text)
     if not PRESENT_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain):
@@ -93,44 +97,49 @@ def _goes_on_in_the_present(text: str, previous: str) -> bool:
     return not PAST_AUXILIARY.search(_narration(previous))
 
 
-def _present_closed_by_marker(text: str) -> bool:
+def _present_closed_by_marker(text: str, closed: bool) -> bool:
     """A paragraph told in the present and closed by a footnote marker: the narration of a history
     is told in the past, and cites a note at a paragraph's end for what it quotes."""
-    if not ends_with_marker(text) or not PRESENT_AUXILIARY.search(text):
+    if not closed:
+        return False
+    rough = _outside_quotes(text)  # holds all the narration, and may hold some quoted words
+    if PAST_AUXILIARY.search(rough) or not PRESENT_AUXILIARY.search(rough):
         return False
     plain = _narration(text)
     return bool(PRESENT_AUXILIARY.search(plain)) and not PAST_AUXILIARY.search(plain)
 
 
-def _letter_goes_on(texts: Sequence[str], eligible: Sequence[bool], flags: list[bool], i: int) -> bool:
+def _letter_goes_on(paras: _Paragraphs, flags: list[bool], i: int) -> bool:
     """A letter quoted as a block: its address lines (``Copy to …``) run to its salutation, and the
     salutation belongs to it."""
-    if not flags[i - 1] or ends_with_marker(texts[i - 1]):
+    if not flags[i - 1] or paras.closed[i - 1]:
         return False
-    if is_salutation(texts[i]):
+    if is_salutation(paras.texts[i]):
         return True
-    return i + 1 < len(texts) and eligible[i + 1] and is_salutation(texts[i + 1])
+    return i + 1 < len(paras.texts) and paras.eligible[i + 1] and is_salutation(paras.texts[i + 1])
 
 
 def _speech_cue(text: str) -> bool:
     return any(is_cue_verb(w.text) for w in words(text))
 
 
-def _announced_without_colon(previous: str, text: str) -> bool:
+def _announced_without_colon(paras: _Paragraphs, i: int) -> bool:
     """Speech announced in the last sentence of narration (``Why, he asked, …?``) then a closed quote."""
-    if ends_with_marker(previous) or not ends_with_marker(text) or _INLINE_QUOTE.search(text):
+    previous, text = paras.texts[i - 1], paras.texts[i]
+    if paras.closed[i - 1] or not paras.closed[i] or _INLINE_QUOTE.search(text):
         return False  # the cheap tests first: most paragraphs fail one
     return _voice_of_quoted_matter(text) and _speech_cue(_outside_quotes(last_sentence(previous)))
 
 
-def _closed_ahead(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
+def _closed_ahead(paras: _Paragraphs, i: int) -> bool:
     """Does the run go on to a paragraph closed by a footnote marker, within a few paragraphs and
     before any new lead-in? In this genre a quotation of several paragraphs carries its marker at
     the end of the last one, and the paragraphs inside a run rarely carry one."""
+    texts = paras.texts
     for j in range(i, min(len(texts), i + MAX_RUN)):
-        if not eligible[j] or is_lead_in(texts[j]) or (j > i and _INLINE_QUOTE.match(texts[j])):
+        if not paras.eligible[j] or is_lead_in(texts[j]) or (j > i and _INLINE_QUOTE.match(texts[j])):
             return False
-        if ends_with_marker(texts[j]):
+        if paras.closed[j]:
             return True
     return False
 
@@ -156,23 +165,25 @@ def _elides(text: str) -> bool:
     return False
 
 
-def _quoted_matter_on_its_own(texts: Sequence[str], eligible: Sequence[bool], i: int) -> bool:
+def _quoted_matter_on_its_own(paras: _Paragraphs, i: int) -> bool:
     """A paragraph that shows it is quoted matter with no lead-in: an editor's bracketed cue inside
     it (``[writes Sukhanov]``), an editor's bracket opening it (``[The revolution] drew``,
     ``[W]hen``), or elisions (``...``) outside any quotation marks of its own, in a run that a
     footnote marker closes (a writer elides words only from what they quote)."""
-    text = texts[i]
+    text = paras.texts[i]
     if interpolated_cues(text) or _OPENING_BRACKET.match(text):
         return True
     if not _DOTS.search(text):
         return False
-    return _elides(_narration(text)) and _closed_ahead(texts, eligible, i)
+    return _elides(_narration(text)) and _closed_ahead(paras, i)
 
 
 def _announces(text: str) -> bool:
     """A short paragraph of narration (a sentence or two) whose last sentence has a verb of speech:
     it introduces the document that follows (``The police report expressed alarm, pointing out
     that …``). A long paragraph that ends on speech is narration with a report of its own."""
+    if text.count(". ") > 2 * _ANNOUNCING_SENTENCES:
+        return False  # surely longer, initials and all: the cheap test first
     return (
         len(sentence_starts(text)) <= _ANNOUNCING_SENTENCES
         and not _voice_of_quoted_matter(text)
@@ -180,18 +191,28 @@ def _announces(text: str) -> bool:
     )
 
 
-def _announced_start(texts: Sequence[str], eligible: Sequence[bool], flags: list[bool], i: int) -> int:
+def _announced_start(paras: _Paragraphs, flags: list[bool], i: int) -> int:
     """Where a run that shows itself only at ``i`` begins: back over paragraphs with no marker and no
     quotation of their own, to the one after a paragraph that announces it; ``i`` when none does."""
     for start in range(i, max(0, i - MAX_RUN), -1):
         before = start - 1
-        if not eligible[before] or flags[before] or ends_with_marker(texts[before]):
+        if not paras.eligible[before] or flags[before] or paras.closed[before]:
             return i
-        if _announces(texts[before]):
+        if _announces(paras.texts[before]):
             return start
-        if _INLINE_QUOTE.search(texts[before]):
+        if _INLINE_QUOTE.search(paras.texts[before]):
             return i
     return i
+
+
+@dataclass(frozen=True)
+class _Paragraphs:
+    """A document's paragraphs as the rules read them; ``closed`` (a footnote marker at the end) is
+    found once, since most rules ask it of several paragraphs."""
+
+    texts: Sequence[str]
+    eligible: Sequence[bool]
+    closed: Sequence[bool]
 
 
 def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
@@ -200,22 +221,23 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
     ``texts`` and ``eligible`` run in parallel over a document's paragraphs; a heading or note
     between two paragraphs breaks any block.
     """
+    closed = [ok and ends_with_marker(text) for text, ok in zip(texts, eligible, strict=True)]
+    paras = _Paragraphs(texts, eligible, closed)
     flags = [False] * len(texts)
     for i, text in enumerate(texts):
         if not eligible[i] or i == 0 or not eligible[i - 1]:
             continue
         previous = texts[i - 1]
-        if is_lead_in(previous) or _breaks_off(previous, text) or _letter_goes_on(texts, eligible, flags, i):
+        if is_lead_in(previous) or _breaks_off(previous, text) or _letter_goes_on(paras, flags, i):
             flags[i] = True
         elif flags[i - 1]:
             flags[i] = (
-                not ends_with_marker(previous)
-                and (_continues_block(text, previous) or _closed_ahead(texts, eligible, i))
-            ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(texts, eligible, i))
-            flags[i] = flags[i] or _present_closed_by_marker(text)
-        elif _announced_without_colon(previous, text) or _present_closed_by_marker(text):
+                not closed[i - 1] and (_continues_block(text, previous, closed[i]) or _closed_ahead(paras, i))
+            ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(paras, i))
+            flags[i] = flags[i] or _present_closed_by_marker(text, closed[i])
+        elif _announced_without_colon(paras, i) or _present_closed_by_marker(text, closed[i]):
             flags[i] = True
-        elif _quoted_matter_on_its_own(texts, eligible, i):
-            for j in range(_announced_start(texts, eligible, flags, i), i + 1):
+        elif _quoted_matter_on_its_own(paras, i):
+            for j in range(_announced_start(paras, flags, i), i + 1):
                 flags[j] = True
     return flags

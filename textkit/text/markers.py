@@ -37,7 +37,10 @@ def _rstripped(text: str, end: int) -> int:
 
 def ends_with_marker(text: str) -> bool:
     """A footnote marker at the very end: how quoted matter is usually closed in this genre."""
-    return content_end(text) < len(text.rstrip())
+    end = _rstripped(text, len(text))
+    if not end or text[end - 1] != "]":
+        return False  # the common case, decided by one character
+    return _MARKER_AT_END.search(text, max(0, end - _MARKER_CHARS), end) is not None
 
 
 def marker_after(text: str, end: int) -> str | None:
