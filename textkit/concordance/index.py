@@ -25,7 +25,8 @@ from typing import Any, ClassVar, NamedTuple, TypeVar
 from textkit.concordance.rows import GAP_NONE as GAP_NONE
 from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
 from textkit.concordance.rows import SEPARATOR, doc_rows
-from textkit.corpus.load import document_text, map_documents, source_digest
+from textkit.corpus.digests import source_digests
+from textkit.corpus.load import document_text, map_documents
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache
@@ -516,7 +517,7 @@ def open_index(
     sources = read_sources(source)
     names = [item.name for item in sources.items]
     cache = Cache(enabled=use_cache)
-    key = index_key(cache, names, [source_digest(item) for item in sources.items])
+    key = index_key(cache, names, source_digests(sources.items, cache))
     if rebuild:
         cache.discard(INDEX, key)
     folder = cache.folder(INDEX, key)

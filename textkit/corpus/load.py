@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
 from textkit.corpus.decode import Decoded, decode_bytes
+from textkit.corpus.digests import source_digests
 from textkit.corpus.model import BLOCK, BODY, KIND_SOURCES, KINDS, Corpus, Document, Marker, Note, Paragraph
-from textkit.corpus.sources import HTML, TEXT, Source, Sources, read_sources
+from textkit.corpus.sources import HTML, Source, Sources, read_sources
 from textkit.errors import DataError
-from textkit.store.cache import Cache, Kind, cached_map, digest
+from textkit.store.cache import Cache, Kind, cached_map
 from textkit.store.parallel import Progress, parallel_stream
 
 ALIASES_FILE = "aliases.tsv"
@@ -158,16 +159,10 @@ def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
     return [doc for doc, kept in zip(documents, keep, strict=True) if kept]
 
 
-def source_digest(item: Source) -> str:
-    """What a source's document and every analysis of it are named by: its bytes, and for HTML the
-    fact that they were read as HTML (the same bytes read as text make another document)."""
-    return digest(item.data) if item.format == TEXT else digest(b"html\0" + item.data)
-
-
 def _identify(items: list[Source], cache: Cache) -> tuple[list[Decoded | None], list[str], list[str]]:
     """Each input's decoded text (None for HTML, which its reader decodes), digest and parse key."""
+    digests = source_digests(items, cache)
     decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
-    digests = [source_digest(item) for item in items]
     return decoded, digests, [cache.key(DOCUMENTS.name, dig) for dig in digests]
 
 
@@ -257,7 +252,7 @@ def map_documents(
     """``(item, warning, func(document))`` for each kept input, in order, with the parsing and ``func``
     both on the workers, so that a document is never pickled. Parses are read from and written to the
     cache as ``load_documents`` does, and the same inputs are left out (or refused)."""
-    digests = [source_digest(item) for item in items]
+    digests = source_digests(items, cache)
     jobs = [
         _Job(item.data, item.name, item.format, dig, cache.key(DOCUMENTS.name, dig))
         for item, dig in zip(items, digests, strict=True)
