@@ -18,7 +18,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
-from itertools import compress
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
@@ -246,12 +245,9 @@ def _index_part(build: str, doc: Document) -> _Part:
     import numpy as np
 
     paragraphs = doc.paragraphs
-    rows = doc_rows((doc.text, [(p.start, p.end) for p in paragraphs]))
-    ids = _WorkerForms.of(build)
-    before = len(ids)
-    forms = rows.forms
-    to_worker = np.fromiter((ids.setdefault(f, len(ids)) for f in forms), np.int32, len(forms))
-    new_forms = SEPARATOR.join(compress(forms, to_worker >= before))
+    vocabulary = _WorkerForms.of(build)
+    before = len(vocabulary)
+    rows = doc_rows((doc.text, [(p.start, p.end) for p in paragraphs]), vocabulary)
     paras = np.array(
         [[p.index for p in paragraphs], [KINDS.index(p.kind) for p in paragraphs],
          [p.start for p in paragraphs], [p.end for p in paragraphs]],
@@ -264,13 +260,13 @@ def _index_part(build: str, doc: Document) -> _Part:
         rows.start,
         rows.end,
         rows.gap,
-        to_worker[rows.form],
+        rows.form,
         np.bincount(rows.para, minlength=len(paragraphs)).astype(np.int32),
         paras,
         [p.section for p in paragraphs],
         f"{os.getpid()}-{build}",
         before,
-        new_forms,
+        rows.form_lines,
     )
 
 
