@@ -223,9 +223,9 @@ def test_cache_info_and_clear(run_cli: RunCli, cache_root: Path) -> None:
     rows = json.loads(run_cli(["cache", "info", "--format", "json"]).stdout)
     by_kind = {r["kind"]: r for r in rows}
     assert by_kind["quotes"]["entries"] == by_kind["quotes"]["current"] == 1
-    assert by_kind["documents"]["entries"] == 1
+    assert by_kind["documents"]["entries"] == by_kind["digests"]["entries"] == 1
     cleared = run_cli(["cache", "clear"])
-    assert cleared.exit_code == 0 and "removed 2 entries" in cleared.stderr
+    assert cleared.exit_code == 0 and "removed 3 entries" in cleared.stderr
     assert [p.name for p in cache_root.rglob("*") if p.is_file() and p.name != ".pruned"] == ["keep-me.txt"]
     empty = run_cli(["cache", "info"])
     assert empty.exit_code == 0 and "the cache is empty" in empty.stderr

@@ -17,14 +17,15 @@ import mmap
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from itertools import count, filterfalse
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from textkit.concordance.rows import GAP_NONE as GAP_NONE
 from textkit.concordance.rows import GAP_SPACE as GAP_SPACE
-from textkit.concordance.rows import DocRows, doc_rows
-from textkit.corpus.load import document_text, map_documents, source_digest
+from textkit.concordance.rows import SEPARATOR, doc_rows
+from textkit.corpus.digests import source_digests
+from textkit.corpus.load import document_text, map_documents
 from textkit.corpus.model import KINDS, RUNNING_TEXT, Document
 from textkit.corpus.sources import Source, read_sources
 from textkit.store.cache import Cache
@@ -203,64 +204,136 @@ class _Column:
         self.size += n
 
 
+class _Part(NamedTuple):
+    """What a worker sends back for one document, in a few flat arrays: its token rows (form ids
+    in the worker's own vocabulary, of which only the forms new to it travel, as one string), the
+    number of tokens in each paragraph (from which the builder derives each token's paragraph), and
+    its paragraphs' index, kind code, start and end as the rows of one array."""
+
+    name: str
+    digest: str
+    warning: str | None
+    start: Any
+    end: Any
+    gap: Any
+    form: Any
+    para_tokens: Any
+    paras: Any
+    sections: list[str | None]
+    vocabulary: str
+    vocabulary_size: int
+    new_forms: str
+
+
+class _WorkerForms:
+    """The forms one process has met in one build, numbered as met: a document's forms are sent
+    as these numbers, and only the forms the process had not met before go with them, so that
+    the main process maps a few new forms per document instead of all of them."""
+
+    build: ClassVar[str | None] = None
+    ids: ClassVar[dict[str, int]] = {}
+
+    @classmethod
+    def of(cls, build: str) -> dict[str, int]:
+        if cls.build != build:
+            cls.build, cls.ids = build, {}
+        return cls.ids
+
+
+def _index_part(build: str, doc: Document) -> _Part:
+    """On a worker: what the index keeps of a document."""
+    import numpy as np
+
+    paragraphs = doc.paragraphs
+    vocabulary = _WorkerForms.of(build)
+    before = len(vocabulary)
+    rows = doc_rows((doc.text, [(p.start, p.end) for p in paragraphs]), vocabulary)
+    paras = np.array(
+        [[p.index for p in paragraphs], [KINDS.index(p.kind) for p in paragraphs],
+         [p.start for p in paragraphs], [p.end for p in paragraphs]],
+        dtype=np.int32,
+    ).reshape(4, len(paragraphs))  # fmt: skip
+    return _Part(
+        doc.name,
+        doc.digest,
+        doc.warning,
+        rows.start,
+        rows.end,
+        rows.gap,
+        rows.form,
+        np.bincount(rows.para, minlength=len(paragraphs)).astype(np.int32),
+        paras,
+        [p.section for p in paragraphs],
+        f"{os.getpid()}-{build}",
+        before,
+        rows.form_lines,
+    )
+
+
 class _Builder:
-    """Takes each document's rows as they come from the workers (then drops them) and at the end
-    lays out the index arrays in one buffer, written as it is; each column is freed once copied in,
-    so the rows and the final arrays are never all in memory at once."""
+    """Copies each document's token rows into growing columns as they come from the workers (form
+    ids mapped to the corpus's vocabulary), keeps its few paragraph values, and at the end lays out
+    the index arrays in one buffer, written as it is: each column is freed once copied in, and the
+    paragraph columns are derived there for the whole corpus at once, so the main process does little
+    per document while the workers go on."""
 
     def __init__(self, capacity: int) -> None:
-        self.columns = {name: _Column(capacity) for name in TOKEN_ARRAYS}
-        self.columns |= {name: _Column(capacity // 256) for name in PARA_ARRAYS}
+        self.tokens = {name: _Column(capacity) for name in ("start", "end", "gap", "form")}
+        self.para_tokens: list[Any] = []
+        self.paras: list[Any] = []
+        self.sections: list[int] = []
         self.form_ids: dict[str, int] = {}
         self.section_ids: dict[str, int] = {}
-        self.docs: list[DocEntry] = []
-        self.n_tokens = self.n_paras = 0
+        self.to_corpus: dict[str, _Column] = {}  # a worker's form ids → the corpus's
+        self.docs: list[tuple[str, str, int, int, str | None]] = []
 
-    def add(self, doc: _Outline, rows: DocRows) -> None:
+    def add(self, part: _Part) -> None:
         import numpy as np
 
-        n_paras, n_tokens = len(doc.paragraphs), len(rows.start)
-        forms, ids = rows.forms, self.form_ids
-        ids.update(zip(filterfalse(ids.__contains__, forms), count(len(ids))))
-        to_global = np.fromiter(map(ids.__getitem__, forms), np.int32, len(forms))
-        kinds = np.array([KINDS.index(p.kind) for p in doc.paragraphs], dtype=np.int32)
-        counts = np.bincount(rows.para, minlength=n_paras)
-        running = np.where(np.isin(kinds, list(RUNNING_CODES)), counts, 0)
-        sections = [
-            -1 if p.section is None else self.section_ids.setdefault(p.section, len(self.section_ids))
-            for p in doc.paragraphs
-        ]
-        values = {
-            "start": rows.start,
-            "end": rows.end,
-            "form": to_global[rows.form],
-            "para": rows.para + self.n_paras,
-            "gap": rows.gap,
-            "para_doc": np.full(n_paras, len(self.docs)),
-            "para_index": [p.index for p in doc.paragraphs],
-            "para_kind": kinds,
-            "para_section": sections,
-            "para_start": [p.start for p in doc.paragraphs],
-            "para_end": [p.end for p in doc.paragraphs],
-            "para_first_token": self.n_tokens + np.cumsum(counts) - counts,
-            "para_run_before": np.cumsum(running) - running,
-        }
-        for name, column in values.items():
-            self.columns[name].extend(np.asarray(column, dtype=np.int32))
-        self.docs.append(
-            DocEntry(
-                doc.name,
-                doc.digest,
-                self.n_tokens,
-                n_tokens,
-                self.n_paras,
-                n_paras,
-                int(running.sum()),
-                doc.warning,
-            )
+        mapping = self.to_corpus.setdefault(part.vocabulary, _Column(1024))
+        if mapping.size != part.vocabulary_size:
+            raise RuntimeError("a worker's documents arrived out of order")
+        ids = self.form_ids
+        new = part.new_forms.split(SEPARATOR) if part.new_forms else []
+        mapping.extend(np.fromiter((ids.setdefault(f, len(ids)) for f in new), np.int32, len(new)))
+        self.tokens["start"].extend(part.start)
+        self.tokens["end"].extend(part.end)
+        self.tokens["gap"].extend(part.gap)
+        self.tokens["form"].extend(mapping.data[part.form])
+        self.para_tokens.append(part.para_tokens)
+        self.paras.append(part.paras)
+        self.sections.extend(
+            -1 if s is None else self.section_ids.setdefault(s, len(self.section_ids)) for s in part.sections
         )
-        self.n_tokens += n_tokens
-        self.n_paras += n_paras
+        self.docs.append((part.name, part.digest, len(part.start), len(part.sections), part.warning))
+
+    def _paragraphs(self, arrays: dict[str, Any]) -> list[DocEntry]:
+        """The paragraph columns of the whole corpus, and where each document's rows sit."""
+        import numpy as np
+
+        n_tokens = np.array([d[2] for d in self.docs], dtype=np.int64)
+        n_paras = np.array([d[3] for d in self.docs], dtype=np.int64)
+        counts = np.concatenate([np.zeros(0, np.int32), *self.para_tokens])
+        paras = np.concatenate([np.zeros((4, 0), np.int32), *self.paras], axis=1)
+        self.para_tokens = self.paras = []
+        for name, row in zip(("para_index", "para_kind", "para_start", "para_end"), paras, strict=True):
+            arrays[name][:] = row
+        arrays["para_section"][:] = self.sections
+        arrays["para_doc"][:] = np.repeat(np.arange(len(self.docs)), n_paras)
+        arrays["para"][:] = np.repeat(np.arange(len(counts)), counts)
+        arrays["para_first_token"][:] = np.cumsum(counts) - counts
+        running = np.where(np.isin(paras[1], list(RUNNING_CODES)), counts, 0)
+        running_before = np.concatenate([np.zeros(1, np.int64), np.cumsum(running)])  # in the corpus
+        first_para = np.cumsum(n_paras) - n_paras
+        arrays["para_run_before"][:] = running_before[:-1] - np.repeat(running_before[first_para], n_paras)
+        doc_running = running_before[first_para + n_paras] - running_before[first_para]
+        first_token = np.cumsum(n_tokens) - n_tokens
+        return [
+            DocEntry(name, digest, int(first), tokens, int(para), paragraphs, int(run), warning)
+            for (name, digest, tokens, paragraphs, warning), first, para, run in zip(
+                self.docs, first_token, first_para, doc_running, strict=True
+            )
+        ]
 
     def finish(self) -> tuple[dict[str, Any], Any]:
         """Vocabularies, stems, postings and counts; returns the metadata and the arrays' buffer."""
@@ -274,7 +347,7 @@ class _Builder:
         stemmer = SnowballStemmer("english")
         stem_ids: dict[str, int] = {}
         fold_stem = [stem_ids.setdefault(normalize(stemmer.stem(f)), len(stem_ids)) for f in folds]
-        n_tokens, n_paras = self.n_tokens, self.n_paras
+        n_tokens, n_paras = sum(d[2] for d in self.docs), len(self.sections)
         sizes = {name: n_tokens for name in TOKEN_ARRAYS} | {name: n_paras for name in PARA_ARRAYS}
         sizes |= {"fold_order": n_tokens, "form_order": n_tokens}
         sizes |= {"fold_ptr": len(folds) + 1, "form_ptr": len(forms) + 1}
@@ -286,10 +359,11 @@ class _Builder:
             layout[name] = (offset, sizes[name])
             arrays[name] = blob[offset : offset + sizes[name]]
             offset += sizes[name]
-        for name in TOKEN_ARRAYS + PARA_ARRAYS:
-            column = self.columns.pop(name)
+        for name in list(self.tokens):
+            column = self.tokens.pop(name)
             arrays[name][:] = column.data[: column.size]
             del column
+        docs = self._paragraphs(arrays)
         form = arrays["form"]
         for prefix, size in (("fold", len(folds)), ("form", len(forms))):
             narrow = np.uint16 if size <= 1 << 16 else np.int32  # half the memory, and a radix sort
@@ -303,7 +377,7 @@ class _Builder:
         elsewhere = ~np.isin(arrays["para_kind"], list(RUNNING_CODES))[arrays["para"]]
         count_running = count_all - np.bincount(form[elsewhere], minlength=len(forms))
         meta = {
-            "docs": [asdict(d) for d in self.docs],
+            "docs": [asdict(d) for d in docs],
             "forms": forms,
             "form_fold": form_fold,
             "folds": folds,
@@ -326,33 +400,6 @@ def stable_order(ids: Any, size: int) -> Any:
         return np.argsort(ids.astype(np.uint16, copy=False), kind="stable")
     order = np.argsort((ids & 0xFFFF).astype(np.uint16), kind="stable")
     return order[np.argsort((ids[order] >> 16).astype(np.uint16), kind="stable")]
-
-
-class _Paragraph(NamedTuple):
-    index: int
-    kind: str
-    section: str | None
-    start: int
-    end: int
-
-
-class _Outline(NamedTuple):
-    """What the index keeps of a document besides its tokens: far smaller than the Document."""
-
-    name: str
-    digest: str
-    warning: str | None
-    paragraphs: list[_Paragraph]
-
-
-def _outline(doc: Document) -> _Outline:
-    paragraphs = [_Paragraph(p.index, p.kind, p.section, p.start, p.end) for p in doc.paragraphs]
-    return _Outline(doc.name, doc.digest, doc.warning, paragraphs)
-
-
-def _index_rows(doc: Document) -> tuple[_Outline, DocRows]:
-    """On a worker: what the index keeps of a document, its outline and token rows."""
-    return _outline(doc), doc_rows((doc.text, [(p.start, p.end) for p in doc.paragraphs]))
 
 
 STEMMER_MODULE = "nltk.stem.snowball"
@@ -384,15 +431,16 @@ def _build(
     items: Sequence[Source], cache: Cache, warn: Warn, progress: Progress
 ) -> tuple[dict[str, Any], Any]:
     """Parse (or read the cached parse of) and tokenise each document on a worker, taking back only
-    its rows and an outline, which are copied into the growing arrays as they arrive (the workers go
-    on meanwhile); then lay out the arrays of the whole corpus. Memory stays bounded by the index."""
+    its arrays, which are kept as they arrive (the workers go on meanwhile); then lay out the arrays
+    of the whole corpus. Memory stays bounded by the index."""
     import numpy  # noqa: F401  (imported before any worker forks, so that every one inherits it)
 
     token_pieces("")  # the same for the token engine
     stemmer = _StemmerOnTheSide(progress)
     builder = _Builder(capacity=sum(len(item.data) for item in items))  # a token has a byte at least
-    for _, _, (outline, rows) in map_documents(list(items), cache, _index_rows, warn, stemmer.report):
-        builder.add(outline, rows)
+    index_part = partial(_index_part, os.urandom(8).hex())
+    for _, _, part in map_documents(list(items), cache, index_part, warn, stemmer.report):
+        builder.add(part)
     stemmer.join()
     return builder.finish()
 
@@ -465,7 +513,7 @@ def open_index(
     sources = read_sources(source)
     names = [item.name for item in sources.items]
     cache = Cache(enabled=use_cache)
-    key = index_key(cache, names, [source_digest(item) for item in sources.items])
+    key = index_key(cache, names, source_digests(sources.items, cache))
     if rebuild:
         cache.discard(INDEX, key)
     folder = cache.folder(INDEX, key)

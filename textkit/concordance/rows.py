@@ -27,7 +27,8 @@ SEPARATOR = "\n"
 @dataclass(frozen=True)
 class DocRows:
     """One document's word tokens: offsets into its text, paragraph (within the document), gap code
-    and form id (into ``forms``, normalised apostrophes, in order of first appearance). The forms
+    and form id (normalised apostrophes, numbered in order of first appearance), and the forms that
+    were new to the vocabulary numbered (all of them for a vocabulary of one document). The forms
     travel as one string, a line per form: one object instead of thousands from every worker."""
 
     start: Any
@@ -63,19 +64,26 @@ def _cut(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, Any, Any]:
     return SEPARATOR.join(text[s:e] for s, e in spans), joined_at, starts - joined_at
 
 
-def _form_ids(tokens: list[str]) -> tuple[Any, list[str]]:
-    """Each token's form id and the forms (apostrophes normalised: ’ and ' are one letter for
-    matching), in order of first appearance, mapping only the distinct tokens in Python."""
+def _form_ids(tokens: list[str], vocabulary: dict[str, int]) -> tuple[Any, list[str]]:
+    """Each token's form id in ``vocabulary`` (apostrophes normalised: ’ and ' are one letter for
+    matching), which gains the forms new to it in order of first appearance; and those new forms.
+    Only the distinct tokens are mapped in Python."""
     import numpy as np
 
-    forms: dict[str, int] = {}
-    raw_ids = {raw: forms.setdefault(raw.replace("’", "'"), len(forms)) for raw in dict.fromkeys(tokens)}
+    before = len(vocabulary)
+    raws = list(dict.fromkeys(tokens))
+    forms = [raw.replace("’", "'") for raw in raws]
+    form_ids = [vocabulary.setdefault(form, len(vocabulary)) for form in forms]
+    raw_ids = dict(zip(raws, form_ids, strict=True))
     ids = np.fromiter(map(raw_ids.__getitem__, tokens), dtype=np.int32, count=len(tokens))
-    return ids, list(forms)
+    return ids, list(dict.fromkeys(f for f, i in zip(forms, form_ids, strict=True) if i >= before))
 
 
-def doc_rows(task: tuple[str, Sequence[tuple[int, int]]]) -> DocRows:
-    """The rows of a document given as its text and its paragraphs' (start, end) spans."""
+def doc_rows(
+    task: tuple[str, Sequence[tuple[int, int]]], vocabulary: dict[str, int] | None = None
+) -> DocRows:
+    """The rows of a document given as its text and its paragraphs' (start, end) spans. Form ids
+    number the forms in ``vocabulary`` (a new one by default), and ``forms`` are those new to it."""
     import numpy as np
 
     text, spans = task
@@ -104,5 +112,5 @@ def doc_rows(task: tuple[str, Sequence[tuple[int, int]]]) -> DocRows:
     firsts = np.flatnonzero(np.diff(para, prepend=-1)).tolist()
     for i in firsts:  # a paragraph's first word: the gap runs from the document's previous word
         gap[i] = GAP_OTHER if i == 0 else gap_code(text[end[i - 1] : start[i]])
-    form, forms = _form_ids(tokens)
+    form, forms = _form_ids(tokens, {} if vocabulary is None else vocabulary)
     return DocRows(start, end, para.astype(np.int32), gap, form, SEPARATOR.join(forms))

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from textkit.corpus.decode import Decoded, decode_bytes
+from textkit.corpus.digests import source_digests
 from textkit.corpus.model import BLOCK, BODY, KIND_SOURCES, KINDS, Corpus, Document, Marker, Note, Paragraph
-from textkit.corpus.sources import HTML, TEXT, Source, Sources, read_sources
+from textkit.corpus.sources import HTML, Source, Sources, read_sources
 from textkit.errors import DataError
-from textkit.store.cache import Cache, Kind, cached_map, digest
+from textkit.store.cache import Cache, Kind, cached_map
 from textkit.store.parallel import Progress, parallel_stream
 
 ALIASES_FILE = "aliases.tsv"
@@ -158,16 +159,10 @@ def _keep(documents: list[Document], items: list[Source]) -> list[Document]:
     return [doc for doc, kept in zip(documents, keep, strict=True) if kept]
 
 
-def source_digest(item: Source) -> str:
-    """What a source's document and every analysis of it are named by: its bytes, and for HTML the
-    fact that they were read as HTML (the same bytes read as text make another document)."""
-    return digest(item.data) if item.format == TEXT else digest(b"html\0" + item.data)
-
-
 def _identify(items: list[Source], cache: Cache) -> tuple[list[Decoded | None], list[str], list[str]]:
     """Each input's decoded text (None for HTML, which its reader decodes), digest and parse key."""
+    digests = source_digests(items, cache)
     decoded = [None if item.format == HTML else decode_bytes(item.data, item.name) for item in items]
-    digests = [source_digest(item) for item in items]
     return decoded, digests, [cache.key(DOCUMENTS.name, dig) for dig in digests]
 
 
@@ -200,43 +195,50 @@ def load_documents(
 
 
 class _Job(NamedTuple):
-    """What a worker needs to give one input's document: the payload to parse, its cached layout if
-    any (validated but not yet checked against the text), how the text was decoded, and the key its
-    parse is cached under."""
+    """What a worker needs to give one input's document: its bytes, name and format, and the key
+    its parse is cached under. The worker decodes the bytes and reads the cached parse itself, so
+    that the main process holds no decoded text and both happen on every core."""
 
-    payload: str | bytes
+    data: bytes
     name: str
+    format: str
     digest: str
-    decoded: Decoded | None
-    layout: dict[str, Any] | None
     key: str
 
 
-def _on_document(func: Callable[[Document], R], cache: Cache, job: _Job) -> tuple[bool, str | None, R]:
+def _on_document(func: Callable[[Document], R], cache: Cache, job: _Job) -> tuple[bool, str | None, R | None]:
     """On a worker: the document (parsed and cached unless its cached layout fits), then ``func`` of
-    it. Only whether it has body text, its warning and ``func``'s result cross back, never the
+    it unless it is left out (an HTML page with no body text: ``func`` sees only what the caller
+    gets). Only whether it has body text, its warning and ``func``'s result cross back, never the
     document; the worker writes the parse to the cache itself, so that the writes go on every core."""
-    layout = job.layout
+    decoded = None if job.format == HTML else decode_bytes(job.data, job.name)
+    layout = cache.get(DOCUMENTS.name, job.key, _decode)
     try:
-        doc = None if layout is None else _document(layout, job.name, job.decoded, job.digest)
+        doc = None if layout is None else _document(layout, job.name, decoded, job.digest)
     except (ValueError, TypeError, KeyError):  # a cached layout that does not fit its text
         doc = None
     if doc is None:
-        doc, fresh = _fresh_document(job)
+        doc, fresh = _fresh_document(job, decoded)
         cache.put(DOCUMENTS.name, job.key, fresh, DOCUMENTS.encode)
-    return _has_body_text(doc), doc.warning, func(doc)
+    has_body = _has_body_text(doc)
+    return has_body, doc.warning, func(doc) if _kept(job.format, has_body) else None
 
 
-def _fresh_document(job: _Job) -> tuple[Document, dict[str, Any]]:
+def _kept(format: str, has_body: bool) -> bool:
+    """An HTML page (an EPUB chapter, say) with no body text is left out."""
+    return has_body or format != HTML
+
+
+def _fresh_document(job: _Job, decoded: Decoded | None) -> tuple[Document, dict[str, Any]]:
     """A job's document parsed afresh, and its layout to cache. A text's document is the parse
     itself, as ``_document`` would rebuild it from the layout; an HTML page's is rebuilt that way."""
-    if job.decoded is None:
-        layout = _parse((job.payload, job.name))
+    if decoded is None:
+        layout = _parse((job.data, job.name))
         return _document(layout, job.name, None, job.digest), layout
     from textkit.corpus.parse import parse_document
 
-    doc = parse_document(job.decoded.text, job.name, job.digest, job.decoded.encoding)
-    doc.warning = job.decoded.warning
+    doc = parse_document(decoded.text, job.name, job.digest, decoded.encoding)
+    doc.warning = decoded.warning
     return doc, _layout(doc)
 
 
@@ -250,10 +252,10 @@ def map_documents(
     """``(item, warning, func(document))`` for each kept input, in order, with the parsing and ``func``
     both on the workers, so that a document is never pickled. Parses are read from and written to the
     cache as ``load_documents`` does, and the same inputs are left out (or refused)."""
-    decoded, digests, keys = _identify(items, cache)
+    digests = source_digests(items, cache)
     jobs = [
-        _Job(item.data if d is None else d.text, item.name, dig, d, cache.get(DOCUMENTS.name, k, _decode), k)
-        for item, d, dig, k in zip(items, decoded, digests, keys, strict=True)
+        _Job(item.data, item.name, item.format, dig, cache.key(DOCUMENTS.name, dig))
+        for item, dig in zip(items, digests, strict=True)
     ]
     books: dict[str, bool] = {}
     results = parallel_stream(partial(_on_document, func, cache.detached()), jobs, progress)
@@ -262,11 +264,11 @@ def map_documents(
             warn(warning)
         if item.container is not None:
             books[item.container] = books.get(item.container, False) or has_body
-        if item.format == HTML and not has_body:
+        if not _kept(item.format, has_body):
             if item.container is None:
                 raise DataError(f"{item.name}: {NO_BODY}")
             continue
-        yield item, warning, result
+        yield item, warning, cast(R, result)
     cache.prune_now_and_then()
     empty = sorted(book for book, any_body in books.items() if not any_body)
     if empty:

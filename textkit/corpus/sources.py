@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from textkit.errors import DataError, UsageError
 
@@ -62,15 +63,75 @@ def bundled_corpus() -> Path:
     return Path(str(files("textkit").joinpath("data", "corpus")))
 
 
-@dataclass(frozen=True)
+class FileStamp(NamedTuple):
+    """A file as ``stat`` shows it: any write changes its size, times or inode (see
+    ``corpus.digests``)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
+
+
 class Source:
     """One input's name (as its document is known), its bytes and how to read them (``text`` or
-    ``html``); ``container`` names the EPUB a chapter came from."""
+    ``html``); ``container`` names the EPUB a chapter came from.
 
-    name: str
-    data: bytes
-    format: str = TEXT
-    container: str | None = None
+    A file's bytes are read when first asked for: a warm query on a large corpus may need none of
+    them, its digest being known from the file's stamp (``corpus.digests``). Bytes read after their
+    digest was known must still have it, or the file changed under textkit."""
+
+    __slots__ = ("_data", "_digest", "container", "format", "name", "read_ns", "stamp")
+
+    def __init__(
+        self,
+        name: str,
+        data: bytes | None = None,
+        format: str = TEXT,
+        container: str | None = None,
+        *,
+        stamp: FileStamp | None = None,
+    ) -> None:
+        if data is None and stamp is None:
+            raise ValueError("a source needs its bytes or its file")
+        self.name, self.format, self.container, self.stamp = name, format, container, stamp
+        self._data, self._digest = data, None
+        self.read_ns = time.time_ns()  # no later than the bytes were read (see ``corpus.digests``)
+
+    def __repr__(self) -> str:
+        return f"Source({self.name!r}, format={self.format!r})"
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            assert self.stamp is not None
+            self.read_ns = time.time_ns()
+            data = _read(Path(self.stamp.path), max_bytes())
+            if self._digest is not None and content_digest(data, self.format) != self._digest:
+                raise DataError(f"{self.name}: the file changed while textkit read it; run the command again")
+            self._data = data
+        return self._data
+
+    @property
+    def digest(self) -> str:
+        """What the source's document and every analysis of it are named by: its bytes, and for HTML
+        the fact that they were read as HTML (the same bytes read as text make another document)."""
+        if self._digest is None:
+            self._digest = content_digest(self.data, self.format)
+        return self._digest
+
+    def known_digest(self, digest: str) -> None:
+        """The digest of the file's bytes, known from its unchanged stamp (they are not read)."""
+        if self._data is None:
+            self._digest = digest
+
+
+def content_digest(data: bytes, format: str) -> str:
+    from textkit.store.cache import digest
+
+    return digest(data) if format == TEXT else digest(b"html\0" + data)
 
 
 @dataclass(frozen=True)
@@ -130,22 +191,38 @@ def _capped(stream: BinaryIO, name: str, limit: int) -> bytes:
     """At most ``limit`` bytes: a longer input is an error, never a reason to run out of memory."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        size = f"{limit / (1024 * 1024):.3g} MB"
-        raise DataError(f"{name}: larger than {size}; raise the limit with --max-mb N or {MAX_MB_ENV}")
+        raise _too_large(name, limit)
     return data
 
 
+def _too_large(name: str, limit: int) -> DataError:
+    size = f"{limit / (1024 * 1024):.3g} MB"
+    return DataError(f"{name}: larger than {size}; raise the limit with --max-mb N or {MAX_MB_ENV}")
+
+
 def _read(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, up to the size cap; devices, FIFOs and sockets are refused."""
+    """A regular file's bytes, up to the size cap (devices, FIFOs and sockets are refused)."""
+    _stamp(path, limit)
     shown = path.parent / display_name(path)
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            raise DataError(f"{shown}: not a regular file (a device, FIFO or socket is never read)")
         with open(path, "rb") as fh:
             return _capped(fh, str(shown), limit)
     except OSError as exc:
         raise DataError(f"cannot read {shown}: {exc.strerror or exc}") from exc
+
+
+def _stamp(path: Path, limit: int) -> FileStamp:
+    """A regular file's stamp; devices, FIFOs and sockets are refused, and files over the cap."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise DataError(f"cannot read {path.parent / display_name(path)}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        shown = path.parent / display_name(path)
+        raise DataError(f"{shown}: not a regular file (a device, FIFO or socket is never read)")
+    if st.st_size > limit:
+        raise _too_large(str(path.parent / display_name(path)), limit)
+    return FileStamp(os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def _is_device(stream: BinaryIO) -> bool:
@@ -180,12 +257,22 @@ def sources_of(name: str, data: bytes, suffix: str | None) -> list[Source]:
     return [Source(name, data)]
 
 
+def _file_sources(path: Path, limit: int) -> list[Source]:
+    """A file's sources: an EPUB is read at once (its chapters are cut from it); a text or an HTML
+    page is only stamped, its bytes read when needed."""
+    suffix = path.suffix.lower()
+    if suffix in EPUB_SUFFIXES:
+        return sources_of(display_name(path), _read(path, limit), suffix)
+    stamp = _stamp(path, limit)
+    return [Source(display_name(path), format=HTML if suffix in HTML_SUFFIXES else TEXT, stamp=stamp)]
+
+
 def read_sources(source: str | Path | None) -> Sources:
-    """The bytes of every input of ``source`` (see ``resolve_paths``)."""
+    """The inputs of ``source`` (see ``resolve_paths``)."""
     paths = resolve_paths(source)
     limit = max_bytes()
     if paths is None:
         return Sources(sources_of(STDIN_NAME, _stdin(limit), None), None, STDIN)
     label = str(source if source is not None else bundled_corpus())
-    items = [item for p in paths for item in sources_of(display_name(p), _read(p, limit), p.suffix.lower())]
+    items = [item for p in paths for item in _file_sources(p, limit)]
     return Sources(items, paths[0].parent, label)

@@ -108,6 +108,7 @@ class _LastSplit:
     pieces: ClassVar[list[str]] = []
     on_re: ClassVar[bool] = True  # split by ``re`` (its reading of the text is ``regex``'s)
     ends: ClassVar[Any] = None  # where each piece ends (numpy), once asked for
+    end_list: ClassVar[list[int] | None] = None  # the same as a list, when the word counts made it
 
 
 def token_pieces(text: str) -> list[str]:
@@ -118,7 +119,8 @@ def token_pieces(text: str) -> list[str]:
         return _LastSplit.pieces
     on_re = _re_agrees(text)
     pieces = _SPLIT_RE.split(text) if on_re else _regex_engine()[0].split(text)
-    _LastSplit.text, _LastSplit.pieces, _LastSplit.on_re, _LastSplit.ends = text, pieces, on_re, None
+    _LastSplit.text, _LastSplit.pieces, _LastSplit.on_re = text, pieces, on_re
+    _LastSplit.ends = _LastSplit.end_list = None
     return pieces
 
 
@@ -129,8 +131,21 @@ def piece_ends(text: str) -> Any:
 
     pieces = token_pieces(text)
     if _LastSplit.ends is None or _LastSplit.pieces is not pieces:
-        _LastSplit.ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+        made = _LastSplit.end_list
+        _LastSplit.ends = (
+            np.array(made, dtype=np.int64)
+            if made is not None
+            else np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+        )
     return _LastSplit.ends
+
+
+def _piece_end_list(pieces: list[str]) -> list[int]:
+    """Where each piece ends, in pure Python (a cold parse loads no numpy), kept for ``piece_ends``."""
+    ends = list(accumulate(map(len, pieces)))
+    if _LastSplit.pieces is pieces:
+        _LastSplit.end_list = ends
+    return ends
 
 
 def fast_span_tokenize(text: str) -> list[tuple[int, int]]:
@@ -166,7 +181,7 @@ def count_words_in_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[in
     pieces = token_pieces(text) if bounded_by_gaps(text, spans) else None
     if pieces is None or not _LastSplit.on_re:
         return [count_words(text[s:e]) for s, e in spans]
-    starts = list(accumulate(map(len, pieces)))[0:-1:2]  # pure Python: a cold parse loads no numpy
+    starts = _piece_end_list(pieces)[0:-1:2]  # a token starts where the gap before it ends
     others = [m.start() for m in _NOT_WORDS_RE.finditer(text)]
     return [
         bisect_left(starts, e) - bisect_left(starts, s) - bisect_left(others, e) + bisect_left(others, s)
