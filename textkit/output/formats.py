@@ -90,7 +90,17 @@ def rounded(value: Any, digits: int = 3) -> Any:
 
 
 def _line_cell(value: Any) -> str:
-    return " ".join(cell(value).splitlines()).replace("\t", " ") if value is not None else ""
+    """A cell on one line with no tabs. After ``printable`` only ``\n`` and ``\t`` can break a
+    line or a field, so most cells (plain strings and numbers) take the fast path."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    text = printable(value) if kind is str else cell(value)
+    if "\n" in text:
+        text = " ".join(text.splitlines())
+    return text.replace("\t", " ") if "\t" in text else text
 
 
 def _json_value(value: Any) -> Any:
