@@ -135,3 +135,17 @@ def test_a_paragraph_in_the_present_closed_by_a_marker_is_quoted_matter(text: st
     assert find_blocks([NARRATION, text], [True, True]) == [False, is_block]
     closed = "He wrote to them about the war:"
     assert find_blocks([closed, "War is a crime. [3]", text], [True] * 3) == [False, True, is_block]
+
+
+@pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ("Other members of the fraction he claimed, kept to ‘passive internationalism’. [4]", False),
+        ("To turn the workers into cannon fodder, wrote Belov, would mean ‘treason’. [4]", False),
+        ("We observe, more than once in history, new phenomena within the old forms. [4]", True),
+        ("The members of the fraction kept to ‘passive internationalism’. [4]", True),
+    ],
+)
+def test_a_cue_set_into_its_sentence_is_the_narrator_speaking(text: str, goes_on: bool) -> None:
+    texts = ["He then wrote to the council:", "Some of them accept the war and the ministry.", text]
+    assert find_blocks(texts, [True] * 3) == [False, True, goes_on]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textkit.text.interpolation import interpolated_cues
-from textkit.text.lexicon import PAST_AUXILIARY, PRESENT_AUXILIARY, is_cue_verb
+from textkit.text.lexicon import FUNCTION_WORDS, PAST_AUXILIARY, PRESENT_AUXILIARY, THIRD_PERSON, is_cue_verb
 from textkit.text.markers import ends_with_marker
 from textkit.text.quotemarks import find_spans, mask
 from textkit.text.sentences import last_sentence, sentence_starts
@@ -33,6 +33,10 @@ _OPENING_BRACKET = re.compile(
 _ENDS_ELIDED = re.compile(rf"(?:{_ELLIPSIS})\s*$")
 _DOTS = re.compile(_ELLIPSIS)  # searched by its first character: fast
 _SALUTATION = re.compile(r"(?:My\s+)?[Dd]ear\s[^.!?:;]{1,60}[:,!]$")
+_SET_IN_CUE = re.compile(
+    r"(?P<who>\b(?:he|she)|[A-Z][\w’'-]+)\s+(?P<verb>[a-z]+),\s+(?![‘“\"'])"
+    r"|,\s+(?P<after>[a-z]+)\s+(?P<whom>he|she|[A-Z][\w’'-]+),"
+)
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
 
@@ -117,6 +121,21 @@ def _letter_goes_on(paras: _Paragraphs, flags: list[bool], i: int) -> bool:
     if is_salutation(paras.texts[i]):
         return True
     return i + 1 < len(paras.texts) and paras.eligible[i + 1] and is_salutation(paras.texts[i + 1])
+
+
+def _narrator_interrupts(text: str) -> bool:
+    """A cue set into the sentence it reports (``Others, he claimed, held back``, ``… cannon fodder,
+    wrote Trotsky, would mean …``): the narrator speaking about a quotation, not quoted matter."""
+    if "," not in text:
+        return False
+    narration = _narration(text)
+    for m in _SET_IN_CUE.finditer(narration):
+        who = m.group("who") or m.group("whom")
+        if who.lower() not in FUNCTION_WORDS - THIRD_PERSON and is_cue_verb(
+            m.group("verb") or m.group("after")
+        ):
+            return True
+    return False
 
 
 def _speech_cue(text: str) -> bool:
@@ -235,6 +254,7 @@ def find_blocks(texts: Sequence[str], eligible: Sequence[bool]) -> list[bool]:
                 not closed[i - 1] and (_continues_block(text, previous, closed[i]) or _closed_ahead(paras, i))
             ) or (bool(_OPENING_ELLIPSIS.match(text)) and _closed_ahead(paras, i))
             flags[i] = flags[i] or _present_closed_by_marker(text, closed[i])
+            flags[i] = flags[i] and not _narrator_interrupts(text)
         elif _announced_without_colon(paras, i) or _present_closed_by_marker(text, closed[i]):
             flags[i] = True
         elif _quoted_matter_on_its_own(paras, i):
