@@ -433,3 +433,13 @@ def test_a_letter_quoted_as_a_block_keeps_its_address_and_salutation_but_not_its
     blocks = [q for q in document_quotes(doc) if q.kind == "block"]
     assert [q.text for q in blocks] == [p.text for p in doc.paragraphs[2:6]]
     assert {(q.speaker, q.note) for q in blocks} == {("Ivanov", "1")}
+
+
+def test_a_slogan_in_capitals_closing_a_block_is_quoted_not_a_signature() -> None:
+    text = (
+        "The debate went on into the night.\nIvanov wrote to the council:\n"
+        "The war must end now for all of us, and every worker knows it.\n"
+        "Down With War [1]\nThe council did not answer him.\n1. Ivanov, Letters, p. 1.\n"
+    )
+    blocks = [q.text for q in quotes_of(text) if q.kind == "block"]
+    assert blocks[-1] == "Down With War"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from textkit.corpus.blocks import is_salutation
 from textkit.corpus.model import AUTHOR_NOTE, BLOCK, BODY, Document, Paragraph
 from textkit.people.cast import PERSON, document_cast, speaking_types
 from textkit.people.names import canonical, capitalised_inside_sentences
@@ -291,7 +292,7 @@ class _Builder:
         local.salience.subject = self._written_about(lead_in, voice)
         for i, p in enumerate(run):
             end = content_end(p.text)
-            if i and i == len(run) - 1 and end < len(p.text) and _SIGNATURE.fullmatch(p.text, 0, end):
+            if i == len(run) - 1 and _is_signature(run, end):
                 break  # ``Lenin [45]``: the letter's signature gives its note but is no quotation
             rule_att = att if i == 0 else replace(att, rule="block continuation", cue=None)
             quote = self._emit(p, BLOCK, QUOTE, rule_att, 0, end, note=note)
@@ -300,6 +301,18 @@ class _Builder:
             self._walk(p, p.text, _merge_split(p.text, find_spans(p.text)), local, NESTED, quote.id)
         if voice:
             self.ctx.previous_speaker, self.ctx.subject_since_previous = voice, None
+
+
+def _is_signature(run: list[Paragraph], end: int) -> bool:
+    """Is the run's last paragraph (its words ending at ``end``) a name and a marker that sign a
+    letter, one the run opens with a salutation (not a slogan in capitals, ``Down With War [3]``)?"""
+    last = run[-1].text
+    return (
+        len(run) > 1
+        and end < len(last)
+        and bool(_SIGNATURE.fullmatch(last, 0, end))
+        and any(is_salutation(p.text) for p in run[:-1])
+    )
 
 
 def _paragraph_runs(doc: Document) -> Iterator[tuple[str, list[Paragraph]]]:
