@@ -2,7 +2,9 @@
 
 The transcriptions drop the indentation that marks a block in print, so the evidence is textual:
 a lead-in ending with ':', quoted matter that continues (an opening ellipsis, first person, a
-paragraph closed by a footnote marker), or speech announced at the end of the previous paragraph.
+paragraph closed by a footnote marker), speech announced at the end of the previous paragraph,
+quoted matter that shows itself (an editor's bracket, elisions), a letter's salutation, and tense:
+the narration of a history is told in the past, the analyses it quotes often in the present.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textkit.text.words import words
 _ELLIPSIS = r"\.\s?\.\s?\.|…"  # three dots, spaced or not, or the one character
 _OPENING_ELLIPSIS = re.compile(rf"^\s*(?:{_ELLIPSIS})")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
-_ANNOUNCING_SENTENCES = 2
+_ANNOUNCING_SENTENCES = 2  # a paragraph that announces a document is short
 MAX_RUN = 6  # paragraphs a block run may go on before its closing marker
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # A quotation mark opening quoted words (``\s'`` rather than a look-behind, so that the search
