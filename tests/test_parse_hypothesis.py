@@ -130,3 +130,12 @@ def test_lines_are_the_trimmed_non_empty_lines(text: str) -> None:
             expected.append((start + lead, start + len(line) - trail))
         start += len(line) + 1
     assert list(iter_lines(text)) == expected
+
+
+_LINE_ORACLE = re.compile("[ \t\f\v\u00a0\ufeff]*([^\r\n]*[^\r\n \t\f\v\u00a0\ufeff])")
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\r\n\f\v\u00a0\ufeffab\u2028\x1c.")), max_size=60))
+def test_lines_are_the_trimmed_runs_between_line_breaks(text: str) -> None:
+    """``iter_lines`` splits by ``str.split``; the oracle says what a line is, as a pattern."""
+    assert list(iter_lines(text)) == [m.span(1) for m in _LINE_ORACLE.finditer(text)]

@@ -11,6 +11,8 @@ from textkit.text.tokens import (
     TOKEN_PATTERN,
     count_words,
     count_words_in_spans,
+    counted_by_bisection,
+    counted_with_numpy,
     fast_span_tokenize,
     fold,
     query_tokens,
@@ -123,3 +125,18 @@ def test_counts_of_many_spans_are_counts_of_each(pieces: list[str], cuts: list[i
     arbitrary = list(zip(bounds[0::2], bounds[1::2], strict=False))
     for spans in (lines, arbitrary):
         assert count_words_in_spans(text, spans) == [count_words(text[s:e]) for s, e in spans]
+
+
+@given(
+    st.lists(st.integers(0, 300), max_size=60),
+    st.lists(st.integers(0, 300), max_size=10),
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=12),
+)
+def test_numpy_counts_are_the_bisections(starts: list[int], others: list[int], spans: list) -> None:
+    """The index build counts with numpy and a cold parse by bisection: the two must agree."""
+    import numpy as np
+
+    starts, others = sorted(set(starts)), sorted(set(others) & set(starts))
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    by_numpy = counted_with_numpy(np.array(starts, dtype=np.int64), others, spans)
+    assert by_numpy == counted_by_bisection(starts, others, spans)

@@ -70,13 +70,17 @@ def _form_ids(tokens: list[str], vocabulary: dict[str, int]) -> tuple[Any, list[
     Only the distinct tokens are mapped in Python."""
     import numpy as np
 
-    before = len(vocabulary)
-    raws = list(dict.fromkeys(tokens))
-    forms = [raw.replace("’", "'") for raw in raws]
-    form_ids = [vocabulary.setdefault(form, len(vocabulary)) for form in forms]
-    raw_ids = dict(zip(raws, form_ids, strict=True))
+    raw_ids = dict.fromkeys(tokens)
+    new: list[str] = []
+    for raw in raw_ids:
+        form = raw.replace("’", "'")
+        known = vocabulary.get(form)
+        if known is None:
+            known = vocabulary[form] = len(vocabulary)
+            new.append(form)
+        raw_ids[raw] = known
     ids = np.fromiter(map(raw_ids.__getitem__, tokens), dtype=np.int32, count=len(tokens))
-    return ids, list(dict.fromkeys(f for f, i in zip(forms, form_ids, strict=True) if i >= before))
+    return ids, new
 
 
 def doc_rows(

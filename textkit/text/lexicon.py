@@ -35,9 +35,9 @@ def is_cue_verb(word: str) -> bool:
 # in the past, the analyses it quotes often in the present. (A word after white space: the search
 # skips ahead by it, twice as fast as ``\b``.)
 PRESENT_AUXILIARY = re.compile(
-    r"(?<!\S)(?:is|are|has|have|does|do|can|cannot|must|will|shall|remains?)\b", re.IGNORECASE
+    r"\s(?:is|are|has|have|does|do|can|cannot|must|will|shall|remains?)\b", re.IGNORECASE
 )
-PAST_AUXILIARY = re.compile(r"(?<!\S)(?:was|were|had|did|could|would)\b", re.IGNORECASE)
+PAST_AUXILIARY = re.compile(r"\s(?:was|were|had|did|could|would)\b", re.IGNORECASE)
 
 # Words that may stand between a subject and its verb: ``Engels had written``, ``Lenin later said``.
 BEFORE_VERB = frozenset(

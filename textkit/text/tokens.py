@@ -23,6 +23,7 @@ Queries are split with ``re``.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -181,12 +182,35 @@ def count_words_in_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[in
     pieces = token_pieces(text) if bounded_by_gaps(text, spans) else None
     if pieces is None or not _LastSplit.on_re:
         return [count_words(text[s:e]) for s, e in spans]
-    starts = _piece_end_list(pieces)[0:-1:2]  # a token starts where the gap before it ends
     others = [m.start() for m in _NOT_WORDS_RE.finditer(text)]
+    if "numpy" in sys.modules:  # an index build, whose rows need the ends as an array anyway
+        return counted_with_numpy(piece_ends(text)[0:-1:2], others, spans)
+    starts = _piece_end_list(pieces)[0:-1:2]  # a token starts where the gap before it ends
+    return counted_by_bisection(starts, others, spans)
+
+
+def counted_by_bisection(
+    starts: Sequence[int], others: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> list[int]:
+    """How many of the sorted token ``starts`` lie in each span, less the ``others`` (clitics and
+    markers) that do: in pure Python, so that a cold parse of one chapter loads no numpy."""
     return [
         bisect_left(starts, e) - bisect_left(starts, s) - bisect_left(others, e) + bisect_left(others, s)
         for s, e in spans
     ]
+
+
+def counted_with_numpy(starts: Any, others: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """``counted_by_bisection`` in four searches, when numpy is loaded already (a tenth of a worker's
+    time per document in an index build)."""
+    import numpy as np
+
+    bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
+    tokens = np.searchsorted(starts, bounds[:, 1]) - np.searchsorted(starts, bounds[:, 0])
+    if others:
+        marks = np.array(others, dtype=np.int64)
+        tokens -= np.searchsorted(marks, bounds[:, 1]) - np.searchsorted(marks, bounds[:, 0])
+    return tokens.tolist()
 
 
 def bounded_by_gaps(text: str, spans: Sequence[tuple[int, int]]) -> bool:
