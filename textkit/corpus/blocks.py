@@ -35,10 +35,10 @@ _OPENING_BRACKET = re.compile(
 _ENDS_ELIDED = re.compile(rf"(?:{_ELLIPSIS})\s*$")
 _DOTS = re.compile(_ELLIPSIS)  # searched by its first character: fast
 _SALUTATION = re.compile(r"(?:My\s+)?[Dd]ear\s[^.!?:;]{1,60}[:,!]$")
-_SET_IN_CUE = re.compile(
-    r"(?P<who>\b(?:he|she)|[A-Z][\w’'-]+)\s+(?P<verb>[a-z]+),\s+(?![‘“\"'])"
-    r"|,\s+(?P<after>[a-z]+)\s+(?P<whom>he|she|[A-Z][\w’'-]+),"
-)
+_CUE_REACH = 40  # characters before a comma that may hold ``he claimed``
+_CUE_BEFORE_COMMA = re.compile(r"(\b(?:he|she)|[A-Z][\w’'-]+)\s+([a-z]+)$")
+_OPEN_AFTER_COMMA = re.compile(r"\s+(?![‘“\"'])")  # the sentence goes on, not a quotation
+_CUE_AFTER_COMMA = re.compile(r"\s+([a-z]+)\s+(he|she|[A-Z][\w’'-]+),")
 _QUOTED_SPAN = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 
 
@@ -127,17 +127,26 @@ def _letter_goes_on(paras: _Paragraphs, flags: list[bool], i: int) -> bool:
 
 def _narrator_interrupts(text: str) -> bool:
     """A cue set into the sentence it reports (``Others, he claimed, held back``, ``… cannon fodder,
-    wrote Trotsky, would mean …``): the narrator speaking about a quotation, not quoted matter."""
+    wrote Trotsky, would mean …``): the narrator speaking about a quotation, not quoted matter. Read
+    at each comma of the narration, so the patterns never scan the whole paragraph."""
     if "," not in text:
         return False
     narration = _narration(text)
-    for m in _SET_IN_CUE.finditer(narration):
-        who = m.group("who") or m.group("whom")
-        if who.lower() not in FUNCTION_WORDS - THIRD_PERSON and is_cue_verb(
-            m.group("verb") or m.group("after")
-        ):
+    at = narration.find(",")
+    while at >= 0:
+        before = _CUE_BEFORE_COMMA.search(narration, max(0, at - _CUE_REACH), at)
+        if before and _OPEN_AFTER_COMMA.match(narration, at + 1) and _set_in(*before.groups()):
             return True
+        after = _CUE_AFTER_COMMA.match(narration, at + 1)
+        if after and _set_in(after.group(2), after.group(1)):
+            return True
+        at = narration.find(",", at + 1)
     return False
+
+
+def _set_in(who: str, verb: str) -> bool:
+    """A verb of speech with a pronoun or a name (not ``We observe``: a quoted writer's own voice)."""
+    return who.lower() not in FUNCTION_WORDS - THIRD_PERSON and is_cue_verb(verb)
 
 
 def _speech_cue(text: str) -> bool:
