@@ -203,9 +203,9 @@ def _quoted_matter_on_its_own(paras: _Paragraphs, i: int) -> bool:
     text = paras.texts[i]
     if interpolated_cues(text) or _OPENING_BRACKET.match(text):
         return True
-    if not _DOTS.search(text):
-        return False
-    return _elides(_narration(text)) and _closed_ahead(paras, i)
+    if not _closed_ahead(paras, i) or not _DOTS.search(text):
+        return False  # the cheap tests first
+    return _elides(_narration(text))
 
 
 def _announces(text: str) -> bool:
