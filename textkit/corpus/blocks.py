@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from textkit.text.interpolation import interpolated_cues
 from textkit.text.lexicon import FUNCTION_WORDS, PAST_AUXILIARY, PRESENT_AUXILIARY, THIRD_PERSON, is_cue_verb
 from textkit.text.markers import ends_with_marker
-from textkit.text.quotemarks import find_spans, mask
+from textkit.text.quotemarks import narration
 from textkit.text.sentences import last_sentence, sentence_starts
 from textkit.text.words import words
 
@@ -56,12 +56,6 @@ def _outside_quotes(text: str) -> str:
     return _QUOTED_SPAN.sub(" ", text)
 
 
-def _narration(text: str) -> str:
-    """The text with its quotations masked, paired as the engine pairs them (an apostrophe inside a
-    quotation does not close it)."""
-    return mask(text, [(span.start, span.end) for span in find_spans(text)])
-
-
 def _voice_of_quoted_matter(text: str) -> bool:
     """First or second person, a question or an opening ellipsis: a speaker's voice, not narration."""
     plain = _outside_quotes(text)
@@ -87,32 +81,30 @@ def _continues_block(text: str, previous: str, closed: bool) -> bool:
     return bool(_FIRST_PERSON.search(_outside_quotes(text))) or _goes_on_in_the_present(text, previous)
 
 
-def _goes_on_in_the_present(text: str, previous: str) -> bool:
-    """A block told in the present, with no marker to close it, goes on while the present lasts: the
-    narration around it is told in the past (``The fraction is in a state of breakdown`` after ``the
-    work of the bloc takes place almost entirely …``). The paragraph must show the present itself,
-    since a simple past (``The debate ended``) has no auxiliary to show it."""
-    if _INLINE_QUOTE.match(text):
-        return False
-    rough = _outside_quotes(text)
+def _told_in_present(text: str) -> bool:
+    """A present auxiliary outside the paragraph's own quotations and no past one (the narration of
+    a history is told in the past, the analyses it quotes often in the present). A simple past
+    (``The debate ended``) shows no auxiliary, so the present must show itself."""
+    rough = _outside_quotes(text)  # all the narration and maybe some quoted words: a cheap first test
     if PAST_AUXILIARY.search(rough) or not PRESENT_AUXILIARY.search(rough):
         return False
-    plain = _narration(text)
-    if not PRESENT_AUXILIARY.search(plain) or PAST_AUXILIARY.search(plain):
+    plain = narration(text)
+    return bool(PRESENT_AUXILIARY.search(plain)) and not PAST_AUXILIARY.search(plain)
+
+
+def _goes_on_in_the_present(text: str, previous: str) -> bool:
+    """A block told in the present, with no marker to close it, goes on while the present lasts
+    (``The fraction is in a state of breakdown`` after ``the work of the bloc takes place almost
+    entirely …``)."""
+    if _INLINE_QUOTE.match(text) or not _told_in_present(text):
         return False
-    return not PAST_AUXILIARY.search(_narration(previous))
+    return not PAST_AUXILIARY.search(narration(previous))
 
 
 def _present_closed_by_marker(text: str, closed: bool) -> bool:
-    """A paragraph told in the present and closed by a footnote marker: the narration of a history
-    is told in the past, and cites a note at a paragraph's end for what it quotes."""
-    if not closed:
-        return False
-    rough = _outside_quotes(text)  # holds all the narration, and may hold some quoted words
-    if PAST_AUXILIARY.search(rough) or not PRESENT_AUXILIARY.search(rough):
-        return False
-    plain = _narration(text)
-    return bool(PRESENT_AUXILIARY.search(plain)) and not PAST_AUXILIARY.search(plain)
+    """A paragraph told in the present and closed by a footnote marker: the narration cites a note
+    at a paragraph's end for what it quotes."""
+    return closed and _told_in_present(text)
 
 
 def _letter_goes_on(paras: _Paragraphs, flags: list[bool], i: int) -> bool:
@@ -131,16 +123,16 @@ def _narrator_interrupts(text: str) -> bool:
     at each comma of the narration, so the patterns never scan the whole paragraph."""
     if "," not in text:
         return False
-    narration = _narration(text)
-    at = narration.find(",")
+    told = narration(text)
+    at = told.find(",")
     while at >= 0:
-        before = _CUE_BEFORE_COMMA.search(narration, max(0, at - _CUE_REACH), at)
-        if before and _OPEN_AFTER_COMMA.match(narration, at + 1) and _set_in(*before.groups()):
+        before = _CUE_BEFORE_COMMA.search(told, max(0, at - _CUE_REACH), at)
+        if before and _OPEN_AFTER_COMMA.match(told, at + 1) and _set_in(*before.groups()):
             return True
-        after = _CUE_AFTER_COMMA.match(narration, at + 1)
+        after = _CUE_AFTER_COMMA.match(told, at + 1)
         if after and _set_in(after.group(2), after.group(1)):
             return True
-        at = narration.find(",", at + 1)
+        at = told.find(",", at + 1)
     return False
 
 
@@ -205,7 +197,7 @@ def _quoted_matter_on_its_own(paras: _Paragraphs, i: int) -> bool:
         return True
     if not _closed_ahead(paras, i) or not _DOTS.search(text):
         return False  # the cheap tests first
-    return _elides(_narration(text))
+    return _elides(narration(text))
 
 
 def _announces(text: str) -> bool:

@@ -22,7 +22,7 @@ from itertools import pairwise
 from textkit.corpus.model import HEADING, RUNNING_TEXT, Document
 from textkit.people.names import Name, canonical, capitalised_inside_sentences, name_chunks
 from textkit.text.lexicon import BEFORE_VERB, INSTITUTIONS, SPEECH_NOUNS, TITLES, is_cue_verb, place_names
-from textkit.text.quotemarks import find_spans, mask
+from textkit.text.quotemarks import narration
 
 PERSON, BODY, OTHER = "person", "body", "other"
 TYPES = (PERSON, BODY, OTHER)
@@ -221,7 +221,7 @@ def document_cast(
     for p in doc.paragraphs:
         if p.kind not in RUNNING_TEXT:
             continue
-        masked = mask(p.text, [(s.start, s.end) for s in find_spans(p.text)])
+        masked = narration(p.text)
         found = []
         for name in name_chunks(p.text, known):
             key = entity_name(name, aliases)

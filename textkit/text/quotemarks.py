@@ -164,3 +164,9 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
         keep = end - 1 if end > start and text[end - 1] in ".!?" else end
         chars[start:keep] = MASK * max(0, keep - start)
     return "".join(chars)
+
+
+def narration(text: str) -> str:
+    """The text with its quotations masked, paired as ``find_spans`` pairs them (an apostrophe
+    inside a quotation does not close it): the narrator's own words, at their offsets."""
+    return mask(text, [(span.start, span.end) for span in find_spans(text)])
